@@ -1,1 +1,3 @@
 export * from './errors.js';
+export * from './constants.js';
+export type * from './types.js';
