@@ -1,0 +1,33 @@
+/**
+ * `cephalon` entry point: dispatches `cephalon <command> ...` to `commands/<command>.ts`.
+ * This package is the only place that touches argv, stdout and exit codes.
+ */
+import type { Command, CommandIo } from './command.js';
+import { EXIT } from './command.js';
+
+/** Command name -> module loader. Each module's default export is a `Command`. */
+const COMMANDS: Readonly<Record<string, () => Promise<{ default: Command }>>> = {
+  // Each area registers its command here: transcribe, models, bench, eidolon.
+};
+
+function usage(): string {
+  const lines = ['Usage: cephalon <command> [options]', '', 'Commands:'];
+  for (const name of Object.keys(COMMANDS).sort()) lines.push(`  ${name}`);
+  lines.push('', 'Run `cephalon <command> --help` for the options of one command.');
+  return lines.join('\n') + '\n';
+}
+
+export async function main(argv: readonly string[], io: CommandIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout.write(usage());
+    return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  const load = COMMANDS[name];
+  if (load === undefined) {
+    io.stderr.write(`cephalon: unknown command '${name}'\n${usage()}`);
+    return EXIT.usage;
+  }
+  const command = (await load()).default;
+  return command.run(rest, io);
+}
