@@ -8,6 +8,10 @@ import { EXIT } from './command.js';
 /** Command name -> module loader. Each module's default export is a `Command`. */
 const COMMANDS: Readonly<Record<string, () => Promise<{ default: Command }>>> = {
   // Each area registers its command here: transcribe, models, bench, eidolon.
+  transcribe: () => import('./commands/transcribe.js'),
+  models: () => import('./commands/models.js'),
+  eidolon: () => import('./commands/eidolon.js'),
+  bench: () => import('./commands/bench.js'),
 };
 
 function usage(): string {

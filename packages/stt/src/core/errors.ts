@@ -69,3 +69,15 @@ export class RuntimeError extends CephalonError {}
 
 /** Tokenizer files are missing or inconsistent. */
 export class TokenizerError extends CephalonError {}
+
+/** Window transcripts given to stitching are inconsistent (unordered windows, non-finite or reversed times...). */
+export class StitchInputError extends CephalonError {}
+
+/** A transcript cannot be written in an output format (negative or non-finite times, unknown format...). */
+export class WriterInputError extends CephalonError {}
+
+/** A bench engine under test failed (command exited non-zero, HTTP error, unreadable output...). */
+export class BenchEngineError extends CephalonError {}
+
+/** A bench dataset (manifest, audio folder, results file) is missing or malformed. */
+export class BenchDataError extends CephalonError {}

@@ -23,7 +23,7 @@ export interface Token {
   readonly logprob: number;
   /** Confidence in [0, 1] (entropy-based, see decoding/confidence). */
   readonly confidence?: number;
-  /** Difference between the top-1 and top-2 probabilities at this step. */
+  /** Difference between the top-1 and top-2 log-probabilities (equivalently, logits) at this step. */
   readonly margin?: number;
 }
 

@@ -1,0 +1,42 @@
+/**
+ * The cleanup on the real prototype outputs of stt-test-data.md: WER of fixtures 1, 3, 4, 8 and 9 against fixture 0,
+ * before and after `cleanupText`, with Whisper's English normaliser on both sides.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { cleanupText } from '@cephalon/stt';
+import { compare, type CompareOptions } from '../../src/metrics/compare.js';
+import { readFixture } from './suite.js';
+
+/** Fixtures with echoed phrases or repeated passages. */
+export const ECHO_FIXTURES: readonly string[] = ['01', '03', '04', '08', '09'];
+
+const SPELLINGS = fileURLToPath(new URL('../../../../../shared/models/whisper-dev-random/normalizer.json', import.meta.url));
+
+/** `whisper-english` with the shared spelling map, or `whisper-basic` when the shared folder is absent (noted). */
+export function fixtureNormalizer(): CompareOptions & { readonly label: string } {
+  if (existsSync(SPELLINGS)) return { normalizer: 'whisper-english', spellingsPath: SPELLINGS, label: 'whisper-english' };
+  return { normalizer: 'whisper-basic', label: 'whisper-basic (shared spelling map not found)' };
+}
+
+export interface FixtureRow {
+  readonly id: string;
+  readonly werBefore: number;
+  readonly werAfter: number;
+  readonly removals: number;
+}
+
+export function evaluateFixtures(ids: readonly string[] = ECHO_FIXTURES): FixtureRow[] {
+  const opts = fixtureNormalizer();
+  const reference = readFixture('00');
+  return ids.map((id) => {
+    const raw = readFixture(id);
+    const cleaned = cleanupText(raw);
+    return {
+      id,
+      werBefore: compare(raw, reference, opts).words.wer,
+      werAfter: compare(cleaned.text, reference, opts).words.wer,
+      removals: cleaned.removals.length,
+    };
+  });
+}

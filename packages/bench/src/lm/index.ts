@@ -1,0 +1,8 @@
+/** Language-model perplexity: ARPA back-off n-grams (KenLM conventions) and ONNX causal LMs. */
+export type { LanguageModelScorer, TextScore, WindowSpec } from './types.js';
+export { parseArpa, loadArpa, type ArpaModel, type ArpaEntry } from './arpa.js';
+export { createArpaScorer, scoreSentence, ngramLog10Prob, ngramTextScore, type ArpaScorerOptions, type NgramWordScore } from './ngram-scorer.js';
+export { createOnnxCausalLmScorer, scoringWindows, DEFAULT_STRIDE, type OnnxCausalLmOptions, type ScoringWindow } from './onnx-causal-lm.js';
+export { functionTokenizer, wordLevelTokenizer, loadTokenizerJson, type TextTokenizer } from './tokenizers.js';
+export { byteLevelBpeTokenizer } from './bpe-tokenizer.js';
+export { scorePerplexity, perplexityFigures, type PerplexityResult, type PerplexityFigures, type PerplexityOptions } from './perplexity.js';

@@ -1,0 +1,140 @@
+/**
+ * The report's inline chart code (plain browser JavaScript, no external resources): reads the embedded JSON and
+ * draws SVG charts into `[data-chart]` elements. Kept as one string so the HTML stays a single self-contained file.
+ */
+export const CHART_SCRIPT = String.raw`
+(function () {
+  'use strict';
+  var data = JSON.parse(document.getElementById('bench-data').textContent);
+  var NS = 'http://www.w3.org/2000/svg';
+  var W = 640, H = 320, M = { l: 60, r: 20, t: 20, b: 50 };
+  var COLORS = ['#1f77b4', '#d62728', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b', '#e377c2', '#17becf'];
+  var engines = [];
+  data.summaries.forEach(function (s) { if (engines.indexOf(s.engine) < 0) engines.push(s.engine); });
+  function color(engine) { return COLORS[engines.indexOf(engine) % COLORS.length]; }
+  function el(name, attrs, parent) {
+    var e = document.createElementNS(NS, name);
+    for (var k in attrs) e.setAttribute(k, attrs[k]);
+    if (parent) parent.appendChild(e);
+    return e;
+  }
+  function text(parent, x, y, s, attrs) {
+    var t = el('text', Object.assign({ x: x, y: y, 'font-size': 11, fill: '#222' }, attrs || {}), parent);
+    t.textContent = s;
+    return t;
+  }
+  function svgIn(container, w, h) { return el('svg', { width: w, height: h, viewBox: '0 0 ' + w + ' ' + h }, container); }
+  function scale(d0, d1, r0, r1) { var k = d1 === d0 ? 0 : (r1 - r0) / (d1 - d0); return function (v) { return r0 + (v - d0) * k; }; }
+  function fmt(v) { return v === null || !isFinite(v) ? '-' : (Math.abs(v) >= 100 ? v.toFixed(0) : v.toPrecision(3)); }
+  function axes(svg, x, y, xTicks, yTicks, xLabel, yLabel, w, h) {
+    el('line', { x1: M.l, y1: h - M.b, x2: w - M.r, y2: h - M.b, stroke: '#444' }, svg);
+    el('line', { x1: M.l, y1: M.t, x2: M.l, y2: h - M.b, stroke: '#444' }, svg);
+    xTicks.forEach(function (t) { var px = x(t.v); el('line', { x1: px, y1: h - M.b, x2: px, y2: h - M.b + 4, stroke: '#444' }, svg); text(svg, px, h - M.b + 16, t.s, { 'text-anchor': 'middle' }); });
+    yTicks.forEach(function (v) { var py = y(v); el('line', { x1: M.l - 4, y1: py, x2: w - M.r, y2: py, stroke: '#e5e5e5' }, svg); text(svg, M.l - 6, py + 4, fmt(v), { 'text-anchor': 'end' }); });
+    text(svg, (M.l + w - M.r) / 2, h - 10, xLabel, { 'text-anchor': 'middle', 'font-weight': 'bold' });
+    text(svg, 14, (M.t + h - M.b) / 2, yLabel, { 'text-anchor': 'middle', 'font-weight': 'bold', transform: 'rotate(-90 14 ' + (M.t + h - M.b) / 2 + ')' });
+  }
+  function linTicks(lo, hi, n) { var out = []; for (var i = 0; i <= n; i++) out.push(lo + (hi - lo) * i / n); return out; }
+  function range(values, pad, allowNegative) {
+    var lo = Math.min.apply(null, values), hi = Math.max.apply(null, values);
+    if (!isFinite(lo)) { lo = 0; hi = 1; }
+    if (hi === lo) { hi = lo + 1; }
+    var low = lo - (hi - lo) * pad;
+    return [allowNegative ? low : Math.max(0, low), hi + (hi - lo) * pad];
+  }
+  function legend(container) {
+    var div = document.createElement('div'); div.className = 'legend';
+    engines.forEach(function (e) { var s = document.createElement('span'); s.innerHTML = '<i style="background:' + color(e) + '"></i>'; s.appendChild(document.createTextNode(e)); div.appendChild(s); });
+    container.appendChild(div);
+  }
+  function scatter(c) {
+    var pts = data.summaries.filter(function (s) { return isFinite(s.rtfx) && s.rtfx > 0; });
+    var LABEL_ROOM = 240, w = W + LABEL_ROOM, svg = svgIn(c, w, H);
+    var lx = pts.map(function (s) { return Math.log10(s.rtfx); });
+    var xr = range(lx.concat([Math.floor(Math.min.apply(null, lx)), Math.ceil(Math.max.apply(null, lx))]), 0.04, true);
+    var yr = range(pts.map(function (s) { return s.wer; }).concat([0]), 0.1);
+    var x = scale(xr[0], xr[1], M.l, W - M.r), y = scale(yr[0], yr[1], H - M.b, M.t);
+    var xt = []; for (var p = Math.ceil(xr[0]); p <= Math.floor(xr[1]); p++) xt.push({ v: p, s: String(Math.pow(10, p)) });
+    axes(svg, x, y, xt, linTicks(yr[0], yr[1], 5), 'RTFx (audio s / processing s, log scale; right = faster)', 'WER', W, H);
+    pts.forEach(function (s, i) {
+      var cx = x(Math.log10(s.rtfx)), cy = y(s.wer);
+      el('circle', { cx: cx, cy: cy, r: 6, fill: color(s.engine), 'fill-opacity': 0.8, stroke: '#000' }, svg);
+      text(svg, cx + 8, cy + (i % 2 ? 14 : -6), s.label + (data.multiDataset ? ' [' + s.dataset + ']' : ''), { 'font-size': 9 });
+    });
+    legend(c);
+  }
+  function bars(c) {
+    var rows = data.summaries, bh = 22, h = M.t + M.b + rows.length * bh, w = W, left = 230;
+    var svg = svgIn(c, w, h);
+    var hi = Math.max.apply(null, rows.map(function (s) { return Math.max(s.werCi.upper, s.wer); }).concat([0.01]));
+    var x = scale(0, hi * 1.05, left, w - M.r);
+    linTicks(0, hi * 1.05, 5).forEach(function (v) { var px = x(v); el('line', { x1: px, y1: M.t, x2: px, y2: h - M.b, stroke: '#e5e5e5' }, svg); text(svg, px, h - M.b + 16, fmt(v), { 'text-anchor': 'middle' }); });
+    rows.forEach(function (s, i) {
+      var y0 = M.t + i * bh;
+      el('rect', { x: left, y: y0 + 3, width: Math.max(1, x(s.wer) - left), height: bh - 6, fill: color(s.engine), 'fill-opacity': 0.75 }, svg);
+      var lo = x(s.werCi.lower), up = x(s.werCi.upper), mid = y0 + bh / 2;
+      el('line', { x1: lo, y1: mid, x2: up, y2: mid, stroke: '#000', 'stroke-width': 1.5 }, svg);
+      el('line', { x1: lo, y1: mid - 5, x2: lo, y2: mid + 5, stroke: '#000' }, svg);
+      el('line', { x1: up, y1: mid - 5, x2: up, y2: mid + 5, stroke: '#000' }, svg);
+      text(svg, left - 6, mid + 4, s.label + (data.multiDataset ? ' [' + s.dataset + ']' : ''), { 'text-anchor': 'end', 'font-size': 10 });
+    });
+    text(svg, (left + w - M.r) / 2, h - 10, 'WER with 95% bootstrap CI', { 'text-anchor': 'middle', 'font-weight': 'bold' });
+  }
+  function sweepChart(c, group, param, metric, metricLabel) {
+    var values = []; group.forEach(function (s) { var v = JSON.stringify(s.params[param]); if (values.indexOf(v) < 0) values.push(v); });
+    values.sort(function (a, b) { var na = Number(a), nb = Number(b); return isFinite(na) && isFinite(nb) ? na - nb : a < b ? -1 : 1; });
+    var others = group[0].swept.filter(function (p) { return p !== param; });
+    var lines = {};
+    group.forEach(function (s) { var k = others.map(function (p) { return p + '=' + JSON.stringify(s.params[p]); }).join(' ') || 'all'; (lines[k] = lines[k] || []).push(s); });
+    var w = 420, h = 260, svg = svgIn(c, w, h);
+    var yr = range(group.map(function (s) { return s[metric]; }).filter(isFinite).concat([0]), 0.1);
+    var x = scale(0, Math.max(values.length - 1, 1), M.l + 20, w - M.r - 20), y = scale(yr[0], yr[1], h - M.b, M.t);
+    axes(svg, x, y, values.map(function (v, i) { return { v: i, s: v }; }), linTicks(yr[0], yr[1], 4), param, metricLabel, w, h);
+    Object.keys(lines).forEach(function (k, li) {
+      var pts = lines[k].slice().sort(function (a, b) { return values.indexOf(JSON.stringify(a.params[param])) - values.indexOf(JSON.stringify(b.params[param])); });
+      var d = pts.map(function (s, i) { return (i ? 'L' : 'M') + x(values.indexOf(JSON.stringify(s.params[param]))) + ' ' + y(s[metric]); }).join(' ');
+      var col = COLORS[li % COLORS.length];
+      el('path', { d: d, fill: 'none', stroke: col, 'stroke-width': 2 }, svg);
+      pts.forEach(function (s) { el('circle', { cx: x(values.indexOf(JSON.stringify(s.params[param]))), cy: y(s[metric]), r: 4, fill: col }, svg); });
+      text(svg, w - M.r, M.t + 12 * (li + 1), k, { 'text-anchor': 'end', fill: col, 'font-size': 10 });
+    });
+  }
+  function sweeps(c) {
+    var groups = {};
+    data.summaries.forEach(function (s) { if (s.swept.length) (groups[s.engine + ' [' + s.dataset + ']'] = groups[s.engine + ' [' + s.dataset + ']'] || []).push(s); });
+    var keys = Object.keys(groups);
+    if (!keys.length) { c.textContent = 'No swept parameters in these results.'; return; }
+    keys.forEach(function (k) {
+      var g = groups[k];
+      g[0].swept.forEach(function (p) {
+        var h = document.createElement('h4'); h.textContent = k + ': ' + p; c.appendChild(h);
+        var row = document.createElement('div'); row.className = 'row'; c.appendChild(row);
+        sweepChart(row, g, p, 'wer', 'WER'); sweepChart(row, g, p, 'rtfx', 'RTFx');
+      });
+    });
+  }
+  function calibration(c) {
+    var BINS = 5, svg, byEngine = {};
+    data.utterances.forEach(function (u) {
+      if (u.meanConfidence === null || u.error !== null || !(u.metrics.reference_words > 0)) return;
+      (byEngine[u.configLabel] = byEngine[u.configLabel] || []).push([u.meanConfidence, Math.max(0, 1 - u.metrics.wer), u.engine]);
+    });
+    var keys = Object.keys(byEngine);
+    if (!keys.length) { c.textContent = 'No engine in these results exposes confidences.'; return; }
+    svg = svgIn(c, W, H);
+    var x = scale(0, 1, M.l, W - M.r), y = scale(0, 1, H - M.b, M.t);
+    axes(svg, x, y, linTicks(0, 1, 5).map(function (v) { return { v: v, s: v.toFixed(1) }; }), linTicks(0, 1, 5), 'mean token confidence (utterance)', 'word accuracy (1 - WER, floor 0)', W, H);
+    el('line', { x1: x(0), y1: y(0), x2: x(1), y2: y(1), stroke: '#999', 'stroke-dasharray': '4 4' }, svg);
+    keys.forEach(function (k, ki) {
+      var col = COLORS[ki % COLORS.length], bins = [];
+      byEngine[k].forEach(function (p) { var b = Math.min(BINS - 1, Math.floor(p[0] * BINS)); (bins[b] = bins[b] || []).push(p); el('circle', { cx: x(p[0]), cy: y(p[1]), r: 2.5, fill: col, 'fill-opacity': 0.35 }, svg); });
+      var d = ''; bins.forEach(function (ps) { if (!ps) return; var mx = 0, my = 0; ps.forEach(function (p) { mx += p[0]; my += p[1]; }); d += (d ? 'L' : 'M') + x(mx / ps.length) + ' ' + y(my / ps.length); });
+      el('path', { d: d, fill: 'none', stroke: col, 'stroke-width': 2 }, svg);
+      text(svg, M.l + 8, M.t + 12 * (ki + 1), k, { fill: col, 'font-size': 10 });
+    });
+  }
+  var draw = { scatter: scatter, bars: bars, sweeps: sweeps, calibration: calibration };
+  document.querySelectorAll('[data-chart]').forEach(function (c) { draw[c.getAttribute('data-chart')](c); });
+  document.body.setAttribute('data-rendered', 'true');
+})();
+`;

@@ -1,0 +1,139 @@
+/**
+ * Bench spec files (JSON or YAML): engines × parameter grid × datasets, validated once into a {@link BenchSpec},
+ * and expanded into configurations.
+ */
+import { readFile } from 'node:fs/promises';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { InvalidOptionError } from '@cephalon/stt';
+import { ENGINE_KINDS, type EngineDefinition } from '../engines/create-engine.js';
+import type { EngineParams, ParamValue } from '../engines/types.js';
+import type { BenchConfig, BenchSpec, DatasetSpec, EngineSpec } from './types.js';
+
+type Obj = Record<string, unknown>;
+
+function fail(where: string, message: string, hint: string): never {
+  throw new InvalidOptionError('bench_spec', `spec ${where}: ${message}`, { hint, details: { field: where } });
+}
+
+function isObj(v: unknown): v is Obj {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function str(o: Obj, key: string, where: string): string {
+  const v = o[key];
+  if (typeof v !== 'string' || v === '') fail(`${where}.${key}`, 'must be a non-empty string', `set ${key}`);
+  return v;
+}
+
+function posInt(v: unknown, where: string, fallback: number, min: number): number {
+  if (v === undefined) return fallback;
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < min) fail(where, `${JSON.stringify(v)} is not an integer >= ${min}`, `use an integer >= ${min}`);
+  return v;
+}
+
+const PATH_FIELDS: Readonly<Record<string, readonly string[]>> = { cephalon: ['model'], 'transformers-js': ['modelDir'] };
+
+function engineDefinition(o: Obj, where: string, baseDir: string): EngineDefinition {
+  const kind = str(o, 'kind', where);
+  if (!(ENGINE_KINDS as readonly string[]).includes(kind)) fail(`${where}.kind`, `unknown kind '${kind}'`, `use one of ${ENGINE_KINDS.join(', ')}`);
+  str(o, 'name', where);
+  const def: Obj = { ...o };
+  delete def['params'];
+  delete def['grid'];
+  for (const f of PATH_FIELDS[kind] ?? []) {
+    const v = def[f];
+    if (typeof v === 'string' && (v.startsWith('./') || v.startsWith('../'))) def[f] = resolve(baseDir, v);
+  }
+  if (kind === 'command' && typeof def['command'] !== 'string' && !(Array.isArray(def['command']) && def['command'].every((a) => typeof a === 'string'))) {
+    fail(`${where}.command`, 'must be an argument array or a command line', "e.g. ['pocketsphinx_continuous', '-infile', '{audio}']");
+  }
+  if (kind === 'openai-http') str(o, 'baseUrl', where);
+  if (kind === 'cephalon') str(o, 'model', where);
+  if (kind === 'transformers-js') str(o, 'modelDir', where);
+  return def as unknown as EngineDefinition;
+}
+
+function engineSpec(raw: unknown, i: number, baseDir: string): EngineSpec {
+  const where = `engines[${i}]`;
+  if (!isObj(raw)) fail(where, 'must be an object', 'give kind, name and the adapter options');
+  const params = raw['params'] ?? {};
+  if (!isObj(params)) fail(`${where}.params`, 'must be an object', 'e.g. { language: en }');
+  const grid = raw['grid'] ?? {};
+  if (!isObj(grid)) fail(`${where}.grid`, 'must be an object of lists', 'e.g. { beamSize: [1, 2, 5] }');
+  for (const [k, v] of Object.entries(grid)) if (!Array.isArray(v) || v.length === 0) fail(`${where}.grid.${k}`, 'must be a non-empty list', `e.g. ${k}: [1, 2]`);
+  return { engine: engineDefinition(raw, where, baseDir), params: params as EngineParams, grid: grid as EngineSpec['grid'] };
+}
+
+function datasetSpec(raw: unknown, i: number, baseDir: string): DatasetSpec {
+  const where = `datasets[${i}]`;
+  if (!isObj(raw)) fail(where, 'must be an object', 'give manifest: <file> or folder: <dir>');
+  const at = (p: string): string => (isAbsolute(p) ? p : resolve(baseDir, p));
+  const name = typeof raw['name'] === 'string' ? { name: raw['name'] } : {};
+  const limit = raw['limit'] === undefined ? {} : { limit: posInt(raw['limit'], `${where}.limit`, 0, 1) };
+  if (typeof raw['manifest'] === 'string') return { ...name, ...limit, manifest: at(raw['manifest']) };
+  if (typeof raw['folder'] === 'string') return { ...name, ...limit, folder: at(raw['folder']) };
+  return fail(where, 'needs manifest or folder', 'give manifest: <file.jsonl> or folder: <dir>');
+}
+
+/** Validates a parsed spec object; `baseDir` resolves relative paths. */
+export function validateSpec(raw: unknown, baseDir: string): BenchSpec {
+  if (!isObj(raw)) fail('', 'must be an object', 'see docs/bench.md for the format');
+  const engines = raw['engines'];
+  const datasets = raw['datasets'];
+  if (!Array.isArray(engines) || engines.length === 0) fail('engines', 'must be a non-empty list', 'add at least one engine');
+  if (!Array.isArray(datasets) || datasets.length === 0) fail('datasets', 'must be a non-empty list', 'add at least one dataset');
+  const spec: BenchSpec = {
+    name: typeof raw['name'] === 'string' ? raw['name'] : 'bench',
+    baseDir,
+    engines: engines.map((e, i) => engineSpec(e, i, baseDir)),
+    datasets: datasets.map((d, i) => datasetSpec(d, i, baseDir)),
+    ...(typeof raw['results'] === 'string' ? { results: resolve(baseDir, raw['results']) } : {}),
+    warmup: posInt(raw['warmup'], 'warmup', 0, 0),
+    workers: posInt(raw['workers'], 'workers', 1, 1),
+  };
+  const names = spec.engines.map((e) => e.engine.name);
+  const dup = names.find((n, i) => names.indexOf(n) !== i);
+  if (dup !== undefined) fail('engines', `two engines are named '${dup}'`, 'give every engine a distinct name');
+  return spec;
+}
+
+/** Reads a `.json`, `.yaml` or `.yml` spec file. */
+export async function loadSpec(path: string): Promise<BenchSpec> {
+  const text = await readFile(path, 'utf8').catch((e: unknown) => {
+    throw new InvalidOptionError('bench_spec_missing', `Cannot read spec file ${path}`, { hint: 'Check the path.', cause: e });
+  });
+  let raw: unknown;
+  try {
+    raw = path.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
+  } catch (e) {
+    throw new InvalidOptionError('bench_spec_syntax', `${path} is not valid ${path.endsWith('.json') ? 'JSON' : 'YAML'}: ${(e as Error).message}`, { hint: 'Fix the syntax.', cause: e });
+  }
+  return validateSpec(raw, dirname(resolve(path)));
+}
+
+/** JSON with object keys sorted, so equal params give equal ids. */
+export function canonicalJson(v: ParamValue | EngineParams): string {
+  if (Array.isArray(v)) return `[${v.map((x: ParamValue) => canonicalJson(x)).join(',')}]`;
+  if (v !== null && typeof v === 'object') {
+    const o = v as Readonly<Record<string, ParamValue>>;
+    return `{${Object.keys(o).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k] ?? null)}`).join(',')}}`;
+  }
+  return JSON.stringify(v);
+}
+
+function product(grid: EngineSpec['grid']): EngineParams[] {
+  let combos: Record<string, ParamValue>[] = [{}];
+  for (const [k, values] of Object.entries(grid)) combos = combos.flatMap((c) => values.map((v) => ({ ...c, [k]: v as ParamValue })));
+  return combos;
+}
+
+/** Expands an engine's grid into configurations (grid order: first key slowest). */
+export function expandConfigs(engine: EngineSpec): BenchConfig[] {
+  const swept = Object.keys(engine.grid).filter((k) => (engine.grid[k]?.length ?? 0) > 1);
+  return product(engine.grid).map((combo) => {
+    const params: EngineParams = { ...engine.params, ...combo };
+    const label = [engine.engine.name, ...Object.entries(combo).map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`)].join(' ');
+    return { id: `${engine.engine.name}${canonicalJson(params)}`, label, engineName: engine.engine.name, params, swept };
+  });
+}

@@ -1,0 +1,40 @@
+/** Test helper: hand-made result records for two engines and a swept parameter. */
+import type { ResultRecord } from '../../src/index.js';
+
+const REFS = [
+  'the quick brown fox jumps over the lazy dog',
+  'please call stella and ask her to bring these things',
+  'we measured forty two samples at room temperature',
+  'the train to boston leaves at seven fifteen',
+  'every evening the old man walked along the river',
+  'remember to back up your files before the update',
+];
+
+/** Drops every `k`-th word (k = 0: none) and appends `extra` words, deterministically. */
+function corrupt(text: string, k: number, extra: string): string {
+  const words = text.split(' ').filter((_w, i) => k === 0 || (i + 1) % k !== 0);
+  return [...words, ...(extra === '' ? [] : [extra])].join(' ');
+}
+
+/** One record; `wallSec` grows with the utterance index so percentiles are predictable. */
+function record(engine: string, params: Record<string, number>, swept: string[], i: number, hypothesis: string, wallSec: number, confidences?: number[]): ResultRecord {
+  const configId = `${engine}${JSON.stringify(params)}`;
+  const label = [engine, ...Object.entries(params).map(([k, v]) => `${k}=${v}`)].join(' ');
+  return {
+    type: 'result', key: `${configId}|set|u${i}`, configId, configLabel: label, engine, engineKind: 'test', params, swept,
+    dataset: 'set', utteranceId: `u${i}`, audioPath: `/a/u${i}.wav`, reference: REFS[i] ?? '', hypothesis, audioSec: 2 + i,
+    wallSec, ...(confidences === undefined ? {} : { tokens: 10, confidences }), finishedAt: '2026-01-01T00:00:00.000Z',
+  };
+}
+
+/** Results of `good` (beam 1..3 sweep, with confidences) and `poor` (no confidences) on six utterances. */
+export function sampleResults(): ResultRecord[] {
+  const out: ResultRecord[] = [];
+  REFS.forEach((ref, i) => {
+    for (const beam of [1, 2, 3]) {
+      out.push(record('good', { beam }, ['beam'], i, corrupt(ref, beam === 1 ? 4 : 0, i % 2 === 0 && beam < 3 ? 'um' : ''), 0.1 * (i + 1) * beam, [0.9 - 0.1 * (i % 3), 0.8]));
+    }
+    out.push(record('poor', {}, [], i, corrupt(ref, 2, 'noise'), 0.05 * (i + 1)));
+  });
+  return out;
+}

@@ -1,0 +1,50 @@
+/**
+ * Opens the HTML report in Debian's headless Chromium and checks that every chart rendered: each chart region's
+ * screenshot has enough non-white pixels, and the page logged no errors.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { buildReport, renderHtmlReport } from '../src/index.js';
+import { countNonWhite, decodePng } from './helpers/png.js';
+import { sampleResults } from './helpers/records.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+/** A drawn chart has axes, labels and marks: thousands of non-white pixels; an empty region has none. */
+const MIN_INK_PIXELS = 2000;
+
+test('the HTML report renders every chart in headless Chromium without console errors', { skip: !existsSync(CHROMIUM) && 'no /usr/bin/chromium' }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-html-'));
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  try {
+    const file = join(dir, 'report.html');
+    writeFileSync(file, renderHtmlReport(buildReport(sampleResults(), { iterations: 100 }), { title: 'chart test' }));
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    const errors: string[] = [];
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('pageerror', (e) => errors.push(e.message));
+    const external: string[] = [];
+    page.on('request', (r) => { if (!r.url().startsWith('file:')) external.push(r.url()); });
+    await page.goto(`file://${file}`);
+    await page.waitForSelector('body[data-rendered="true"]', { timeout: 5000 });
+    for (const id of ['chart-scatter', 'chart-bars', 'chart-sweeps', 'chart-calibration']) {
+      const svgs = await page.locator(`#${id} svg`).count();
+      assert.ok(svgs >= 1, `${id} has an svg`);
+      const ink = countNonWhite(decodePng(await page.locator(`#${id}`).screenshot()));
+      assert.ok(ink >= MIN_INK_PIXELS, `${id}: ${ink} non-white pixels`);
+    }
+    assert.equal(await page.locator('#chart-scatter circle').count(), 4, 'one point per configuration');
+    assert.equal(await page.locator('#chart-sweeps svg').count(), 2, 'WER and RTFx against the swept beam');
+    const worst = countNonWhite(decodePng(await page.locator('#worst').screenshot()));
+    assert.ok(worst >= MIN_INK_PIXELS, `worst-utterance view: ${worst}`);
+    assert.deepEqual(errors, []);
+    assert.deepEqual(external, []);
+  } finally {
+    await browser.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

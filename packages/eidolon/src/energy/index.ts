@@ -1,0 +1,2 @@
+export { EnergyLedger, WORK_CHANNELS } from './ledger.js';
+export type { LedgerReport, PotentialParts, WorkChannel } from './ledger.js';

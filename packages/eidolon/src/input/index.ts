@@ -1,0 +1,16 @@
+export { AXES, AXIS_COUNT, AFFECT_LIMIT, clampAffect, clampUnit } from './axes.js';
+export type { AxisName } from './axes.js';
+export { InputEventError, ScorerError } from './errors.js';
+export type { ScorerFailure } from './errors.js';
+export { MODALITIES, ANONYMOUS, parseEventLog, toInputEvent, formatEvent } from './events.js';
+export type { InputEvent, Modality, AudioContent, ImageContent, WorldContent } from './events.js';
+export type { AffectScore, Scorer } from './scorer.js';
+export { createLexiconScorer, scoreLexicon, lexicalCues, cuesToAffect, VALENCE_SCALE } from './lexicon-scorer.js';
+export type { LexicalCues } from './lexicon-scorer.js';
+export { createLlmScorer, DEFAULT_LLM_TIMEOUT_MS } from './llm-scorer.js';
+export type { LlmScorerOptions } from './llm-scorer.js';
+export { CIRCUIT_SCORE_SCHEMA, SCORER_SYSTEM_PROMPT, parseCircuitScores } from './llm-schema.js';
+export { perturb, applyLanguageForce, embed, DEFAULT_INPUT_PARAMS } from './perturb.js';
+export type { InputParams, InputEffect } from './perturb.js';
+export { scoreEvents } from './scored-event.js';
+export type { ScoredEvent, RecordedScore } from './scored-event.js';

@@ -1,0 +1,16 @@
+export { CephalonLoop } from './cephalon-loop.js';
+export type { LoopOptions } from './cephalon-loop.js';
+export { DEFAULT_LOOP_PARAMS, LOOP_STATE_VERSION } from './defaults.js';
+export type { LoopParams, LoopState, LoopEvent, DowntimeParams } from './loop-types.js';
+export { INITIAL_DRIVES, DEFAULT_DRIVE_RATES, updateDrives, afterSpeaking } from './drives.js';
+export type { Drives, DriveRates, DriveInput } from './drives.js';
+export { AGENT_STATES, DEFAULT_STATE_THRESHOLDS, transition } from './states.js';
+export type { AgentState, StateInfo, StateThresholds, StateContext } from './states.js';
+export { ThoughtQueue, DEFAULT_QUEUE_PARAMS } from './thoughts.js';
+export type { Thought, ThoughtKind, QueueParams } from './thoughts.js';
+export { decideSpeech, updateSocial, DEFAULT_POLICY, EMPTY_SOCIAL } from './policy.js';
+export type { PolicyParams, SocialMemory, SpeechDecision, SpeechTerms, Guardrail, PolicyContext } from './policy.js';
+export { decideWake } from './wake.js';
+export type { WakeDecision } from './wake.js';
+export { writeFileAtomic, saveState, loadState } from './store.js';
+export { PersistenceError } from './errors.js';

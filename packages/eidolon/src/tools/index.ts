@@ -1,0 +1,11 @@
+export { TrajectoryError } from './errors.js';
+export { runScoredLog, stepsFor, DEFAULT_RUN_CONFIG, DEFAULT_RUN_WORLD } from './run-log.js';
+export type { RunConfig, RunHooks, RunResult, TrajectorySample } from './run-log.js';
+export { parseTrajectory, TRAJECTORY_VERSION } from './trajectory.js';
+export type { Trajectory, TrajectoryHeader, TrajectoryFinal } from './trajectory.js';
+export { recordTrajectory, replayTrajectory } from './replay.js';
+export type { ReplayReport } from './replay.js';
+export { fitProjection, project } from './pca.js';
+export type { Projection2d } from './pca.js';
+export { trajectorySvg, trajectoryHtml } from './plot.js';
+export { equationsNote, tex } from './equations.js';

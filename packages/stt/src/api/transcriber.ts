@@ -1,0 +1,130 @@
+/**
+ * `createTranscriber()`: resolves and loads a Whisper model once, then transcribes any number of inputs.
+ */
+import { readFile } from 'node:fs/promises';
+import { loadAudio } from '../audio/index.js';
+import type { LoadAudioOptions } from '../audio/index.js';
+import { InvalidOptionError } from '../core/errors.js';
+import type { Samples, Transcript } from '../core/types.js';
+import { resolveModel } from '../runtime/hub/index.js';
+import type { PullOptions } from '../runtime/hub/pull.js';
+import { loadWhisperModel, readModelDims } from '../runtime/index.js';
+import type { LoadedWhisperModel } from '../runtime/index.js';
+import type { DtypeOption } from '../runtime/model/index.js';
+import { loadTokenizer, toLanguageCode } from '../tokenizer/index.js';
+import type { WhisperTokenizer } from '../tokenizer/index.js';
+import { sequentialStrategy } from '../transcription/index.js';
+import type { LongFormResult } from '../transcription/index.js';
+import { resolveTranscribeOptions } from './transcribe-options.js';
+import type { TranscribeOptions } from './transcribe-options.js';
+
+/** How to load the model. */
+export interface TranscriberOptions {
+  /** Local folder, alias (`'tiny.en'`) or Hub id (`'onnx-community/whisper-tiny'`). */
+  readonly model: string;
+  /** Weight precision (`'fp32'` default, `'q8'`, `{ encoder, decoder }` ...). */
+  readonly dtype?: DtypeOption;
+  /** Execution device: `'cpu'` (default) or `'cuda'` (needs the CUDA build of onnxruntime-node). */
+  readonly device?: 'cpu' | 'cuda';
+  /** Threads inside one operator; default ONNX Runtime's choice. */
+  readonly threads?: number;
+  /** Hub settings and download progress, passed to `resolveModel`. */
+  readonly hub?: Omit<PullOptions, 'dtype'>;
+  /** Audio loading options (resampler, high-pass, normalisation, ffmpeg path). */
+  readonly audio?: LoadAudioOptions;
+}
+
+/** Audio to transcribe: a file path, encoded file bytes, or 16 kHz mono samples. */
+export type AudioInput = string | Uint8Array | Samples;
+
+/** A loaded model that transcribes. Call `dispose()` when done. */
+export interface Transcriber {
+  /** Model id or folder, as resolved. */
+  readonly modelId: string;
+  transcribe(audio: AudioInput, options?: TranscribeOptions): Promise<Transcript>;
+  /** Like `transcribe`, with the per-window record (attempts, fallbacks, seeks) as well. */
+  transcribeDetailed(audio: AudioInput, options?: TranscribeOptions): Promise<LongFormResult>;
+  dispose(): Promise<void>;
+}
+
+function isSamples(audio: AudioInput): audio is Samples {
+  return typeof audio === 'object' && !(audio instanceof Uint8Array) && 'samples' in audio;
+}
+
+async function toSamples(audio: AudioInput, options: LoadAudioOptions | undefined): Promise<Samples> {
+  if (!isSamples(audio)) return loadAudio(audio, options);
+  if (audio.sampleRate !== 16_000) {
+    throw new InvalidOptionError('AUDIO_SAMPLE_RATE', `samples must be 16 kHz mono, got ${audio.sampleRate} Hz`, {
+      hint: 'pass a file path, or resample first (audio: resample())',
+    });
+  }
+  return audio;
+}
+
+function checkModelSupports(tokenizer: WhisperTokenizer, language: string | null, task: 'transcribe' | 'translate'): void {
+  if (!tokenizer.isMultilingual && (task === 'translate' || (language !== null && language !== 'en'))) {
+    throw new InvalidOptionError('INVALID_OPTION', `option ${task === 'translate' ? 'task' : 'language'}: ${tokenizer.modelDir} is an English-only model`, {
+      hint: "use a multilingual model, or language 'en' and task 'transcribe'",
+      details: { option: task === 'translate' ? 'task' : 'language' },
+    });
+  }
+  if (language === null || !tokenizer.isMultilingual || tokenizer.languages.some((l) => l.code === language)) return;
+  throw new InvalidOptionError('INVALID_OPTION', `option language: ${JSON.stringify(language)} is not a language of this model`, {
+    hint: `use 'auto' or one of: ${tokenizer.languageCodes.join(', ')}`,
+    details: { option: 'language' },
+  });
+}
+
+function toTranscript(result: LongFormResult): Transcript {
+  return {
+    text: result.text,
+    language: result.language,
+    durationSec: result.durationSec,
+    segments: result.segments,
+    ...(result.languageProbs === null ? {} : { languageProbs: result.languageProbs }),
+  };
+}
+
+/**
+ * Loads a model (resolving aliases, cache and downloads) and returns a transcriber.
+ *
+ * @example
+ * const t = await createTranscriber({ model: 'tiny.en', threads: 4 });
+ * try {
+ *   const transcript = await t.transcribe('talk.wav', { language: 'en', decoding: { kind: 'beam', beamSize: 5 } });
+ *   console.log(transcript.text);
+ * } finally {
+ *   await t.dispose();
+ * }
+ */
+export async function createTranscriber(options: TranscriberOptions): Promise<Transcriber> {
+  const manifest = await resolveModel(options.model, { ...options.hub, ...(options.dtype === undefined ? {} : { dtype: options.dtype }) });
+  const tokenizer = await loadTokenizer(manifest.dir);
+  const model: LoadedWhisperModel = await loadWhisperModel({
+    encoderPath: manifest.encoderPath,
+    decoder: manifest.decoder,
+    dims: readModelDims(await readFile(manifest.configPaths.config, 'utf8'), manifest.configPaths.config),
+    sessionOptions: {
+      executionProviders: [options.device ?? 'cpu'],
+      ...(options.threads === undefined ? {} : { intraOpNumThreads: options.threads }),
+    },
+  });
+  const ctx = { encoder: model.encoder, decoder: model.decoder, tokenizer };
+  const transcribeDetailed = async (audio: AudioInput, opts: TranscribeOptions = {}): Promise<LongFormResult> => {
+    const resolved = resolveTranscribeOptions(opts, model.decoder.dims.nTextCtx);
+    const given = resolved.longForm.language;
+    const language = given === null ? null : (toLanguageCode(given) ?? given); // 'German' -> 'de'
+    checkModelSupports(tokenizer, language, resolved.longForm.task);
+    const longForm = Object.freeze({ ...resolved.longForm, language });
+    const samples = await toSamples(audio, options.audio);
+    const strategy = resolved.strategy ?? sequentialStrategy;
+    const hooks = resolved.onProgress === undefined ? {} : { onProgress: resolved.onProgress };
+    return strategy.transcribe(ctx, { audio: samples }, longForm, hooks);
+  };
+  return {
+    modelId: manifest.id,
+    transcribeDetailed,
+    transcribe: async (audio, opts) => toTranscript(await transcribeDetailed(audio, opts)),
+    dispose: () => model.dispose(),
+  };
+}

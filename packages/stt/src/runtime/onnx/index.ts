@@ -1,0 +1,8 @@
+/** The ONNX Runtime backend of `runtime/`: the only code that imports onnxruntime-node. */
+export { loadWhisperModel } from './load-model.js';
+export type { DecoderFiles, LoadWhisperModelOptions, LoadedWhisperModel } from './load-model.js';
+export { resolveSessionOptions } from './session-options.js';
+export type { ExecutionProviderName, GraphOptimizationLevel, RuntimeSessionOptions } from './session-options.js';
+export type { DecoderLayout } from './decoder.js';
+export type { KvCacheStats } from './kv-cache.js';
+export { kvCacheStats } from './cache-stats.js';

@@ -1,0 +1,105 @@
+/**
+ * Chunked-overlap long-form strategy: cut the audio into `windowSec` windows that overlap by `overlapSec`, decode
+ * them in batches through an injected window decoder (with timestamps when the model has them), merge the windows
+ * with the chosen merge algorithm, then run the repetition cleanup. Testable without a model.
+ */
+import { CHUNK_LENGTH_SEC } from '../../core/constants.js';
+import { InvalidOptionError } from '../../core/errors.js';
+import { cleanupRepetitions, getMergeAlgorithm, type CleanupOptions, type JoinReport, type MergedWord, type Removal, type StitchWord, type WindowTranscript } from '../../stitching/index.js';
+
+/** One window handed to the decoder: the audio `[startSec, endSec)`; the decoder reads the audio itself. */
+export interface WindowSpec {
+  /** Position of the window in the run (0, 1, ...). */
+  readonly index: number;
+  readonly startSec: number;
+  readonly endSec: number;
+}
+
+/**
+ * Decodes a batch of windows; returns, per window, its words with times relative to the window start
+ * (or without times when the model has no timestamps).
+ */
+export type WindowDecoder = (batch: readonly WindowSpec[]) => Promise<readonly (readonly StitchWord[])[]>;
+
+export interface ChunkedOverlapOptions {
+  /** Window length in seconds (default 30, Whisper's window). */
+  readonly windowSec?: number;
+  /** Overlap of consecutive windows in seconds (default 2; 0 allowed). */
+  readonly overlapSec?: number;
+  /** Windows decoded per decoder call (default 4). */
+  readonly batchSize?: number;
+  /** Merge algorithm name (default `timed`). */
+  readonly merge?: string;
+  /** Cleanup settings; `{ enabled: false }` turns it off. */
+  readonly cleanup?: CleanupOptions;
+  /** Called after each batch with windows done and total. */
+  readonly onProgress?: (done: number, total: number) => void;
+  /** Receives the per-window outputs, the merge's join reports and the cleanup's removals (for debugging joins). */
+  readonly onReport?: (report: StitchReport) => void;
+}
+
+/** `ChunkedOverlapOptions` with every default filled in. */
+export const DEFAULT_CHUNKED_OVERLAP = { windowSec: 30, overlapSec: 2, batchSize: 4, merge: 'timed' } as const;
+
+/** Everything needed to audit a chunked run: raw window outputs, what each join dropped, what the cleanup removed. */
+export interface StitchReport {
+  readonly windows: readonly WindowTranscript[];
+  readonly joins: readonly JoinReport[];
+  readonly removals: readonly Removal[];
+}
+
+export interface ChunkedOverlapResult {
+  readonly text: string;
+  readonly words: readonly MergedWord[];
+  readonly windows: readonly WindowTranscript[];
+  readonly removals: readonly Removal[];
+}
+
+/** Window bounds `[startSec, endSec)` covering `durationSec`. */
+export function planWindows(durationSec: number, windowSec: number, overlapSec: number): { startSec: number; endSec: number }[] {
+  if (!(durationSec >= 0) || !(windowSec > 0) || !(windowSec <= CHUNK_LENGTH_SEC) || !(overlapSec >= 0) || overlapSec >= windowSec) {
+    throw new InvalidOptionError('bad_chunking', `invalid window ${windowSec} s / overlap ${overlapSec} s`, {
+      hint: `Use 0 < windowSec <= ${CHUNK_LENGTH_SEC} and 0 <= overlapSec < windowSec.`,
+    });
+  }
+  const out: { startSec: number; endSec: number }[] = [];
+  for (let s = 0; s < durationSec || out.length === 0; s += windowSec - overlapSec) {
+    out.push({ startSec: s, endSec: Math.min(durationSec, s + windowSec) });
+    if (s + windowSec >= durationSec) break;
+  }
+  return out;
+}
+
+/**
+ * Transcribes long audio by overlapping windows.
+ * @example
+ * const r = await transcribeChunkedOverlap(durationSec, decodeBatch, { windowSec: 30, overlapSec: 2 });
+ */
+export async function transcribeChunkedOverlap(durationSec: number, decode: WindowDecoder, options: ChunkedOverlapOptions = {}): Promise<ChunkedOverlapResult> {
+  const windowSec = options.windowSec ?? DEFAULT_CHUNKED_OVERLAP.windowSec;
+  const overlapSec = options.overlapSec ?? DEFAULT_CHUNKED_OVERLAP.overlapSec;
+  const batchSize = options.batchSize ?? DEFAULT_CHUNKED_OVERLAP.batchSize;
+  if (!Number.isInteger(batchSize) || batchSize < 1) {
+    throw new InvalidOptionError('bad_batch_size', `invalid batch size ${batchSize}`, { hint: 'Use a whole number of windows >= 1.' });
+  }
+  const merge = getMergeAlgorithm(options.merge ?? DEFAULT_CHUNKED_OVERLAP.merge);
+  const plan = planWindows(durationSec, windowSec, overlapSec);
+  const windows: WindowTranscript[] = [];
+  for (let i = 0; i < plan.length; i += batchSize) {
+    const batch: WindowSpec[] = plan.slice(i, i + batchSize).map((w, k) => ({ ...w, index: i + k }));
+    const decoded = await decode(batch);
+    batch.forEach((w, k) => {
+      const words = (decoded[k] ?? []).map((x) => ({
+        ...x,
+        ...(x.startSec === undefined ? {} : { startSec: x.startSec + w.startSec }),
+        ...(x.endSec === undefined ? {} : { endSec: x.endSec + w.startSec }),
+      }));
+      windows.push({ startSec: w.startSec, endSec: w.endSec, words });
+    });
+    options.onProgress?.(windows.length, plan.length);
+  }
+  const merged = merge.merge(windows);
+  const cleaned = cleanupRepetitions(merged.words, options.cleanup);
+  options.onReport?.({ windows, joins: merged.joins, removals: cleaned.removals });
+  return { text: cleaned.words.map((w) => w.text).join(' '), words: cleaned.words, windows, removals: cleaned.removals };
+}

@@ -1,0 +1,77 @@
+/**
+ * The interface every long-form strategy implements (sequential seek, chunked overlap, VAD batches), and the
+ * value types they return.
+ */
+import type { LogMel } from '../audio/index.js';
+import type { Samples, Segment } from '../core/types.js';
+import type { DecodingTokenizer } from '../decoding/index.js';
+import type { WhisperDecoder, WhisperEncoder } from '../runtime/types.js';
+import type { Attempt } from './fallback.js';
+import type { LongFormOptions } from './long-form-options.js';
+
+/** The loaded model parts a strategy runs on. */
+export interface TranscriptionContext {
+  readonly encoder: WhisperEncoder;
+  readonly decoder: WhisperDecoder;
+  readonly tokenizer: DecodingTokenizer;
+}
+
+/** The audio to transcribe. */
+export interface LongFormInput {
+  /** 16 kHz mono samples. */
+  readonly audio: Samples;
+  /**
+   * Whole-file log-mel in OpenAI's `transcribe()` convention (audio + 30 s of zeros, floor over all of it),
+   * when the caller already has it; otherwise the strategy computes what it needs from `audio`.
+   */
+  readonly mel?: LogMel;
+}
+
+/** Progress of a long transcription. */
+export interface ProgressEvent {
+  /** Seconds of audio done so far. */
+  readonly doneSec: number;
+  /** Seconds of audio in total. */
+  readonly totalSec: number;
+}
+
+export interface LongFormHooks {
+  /** Called after every window. */
+  readonly onProgress?: (event: ProgressEvent) => void;
+}
+
+/** What happened in one decoded 30 s window (for parity checks and debugging). */
+export interface WindowRecord {
+  /** Start frame of the window (OpenAI `seek`). */
+  readonly seek: number;
+  readonly timeOffsetSec: number;
+  /** Mel frames of the slice before padding to 3000. */
+  readonly segmentFrames: number;
+  /** Every decode of the window in order; the last one is the result used. */
+  readonly attempts: readonly Attempt[];
+  readonly skippedAsSilence: boolean;
+  /** `seek` after this window. */
+  readonly seekAfter: number;
+}
+
+/** Result of a long-form strategy. */
+export interface LongFormResult {
+  readonly language: string;
+  /** Probabilities of all languages, when the language was detected. */
+  readonly languageProbs: Readonly<Record<string, number>> | null;
+  readonly text: string;
+  readonly segments: readonly Segment[];
+  readonly durationSec: number;
+  readonly windows: readonly WindowRecord[];
+}
+
+/** A long-form transcription algorithm. */
+export interface LongFormStrategy {
+  readonly name: string;
+  transcribe(
+    ctx: TranscriptionContext,
+    input: LongFormInput,
+    options: LongFormOptions,
+    hooks?: LongFormHooks,
+  ): Promise<LongFormResult>;
+}

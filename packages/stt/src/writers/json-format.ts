@@ -1,0 +1,88 @@
+/**
+ * OpenAI's `verbose_json` response shape (task, language, duration, text, segments, words), as a value and as text.
+ */
+import type { Transcript } from '../core/types.js';
+import { languageName } from '../tokenizer/index.js';
+
+/** One segment of `verbose_json`; times in seconds. */
+export interface VerboseJsonSegment {
+  readonly id: number;
+  readonly seek: number;
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  /** Token ids, timestamp tokens included. */
+  readonly tokens: readonly number[];
+  readonly temperature: number;
+  readonly avg_logprob: number;
+  readonly compression_ratio: number;
+  readonly no_speech_prob: number;
+}
+
+/** One word of `verbose_json` (`probability` is an addition: OpenAI's Python `transcribe()` reports it). */
+export interface VerboseJsonWord {
+  readonly word: string;
+  readonly start: number;
+  readonly end: number;
+  readonly probability: number;
+}
+
+/** The whole `verbose_json` document. */
+export interface VerboseJson {
+  readonly task: 'transcribe' | 'translate';
+  /** English language name in lower case (`'english'`), as OpenAI's API reports it; the code if it has no name. */
+  readonly language: string;
+  /** Audio duration in seconds. */
+  readonly duration: number;
+  readonly text: string;
+  readonly segments: readonly VerboseJsonSegment[];
+  /** All words of all segments, when the transcript has word timings. */
+  readonly words?: readonly VerboseJsonWord[];
+}
+
+/** Options of the JSON writer. */
+export interface JsonOptions {
+  /** The task that produced the transcript (default `'transcribe'`); a `Transcript` does not record it. */
+  readonly task?: 'transcribe' | 'translate';
+  /** Spaces of indentation; default none (one line, as OpenAI writes it). */
+  readonly indent?: number;
+}
+
+/**
+ * The `verbose_json` value of a transcript.
+ * @example toVerboseJson(transcript, { task: 'translate' }).segments[0]?.avg_logprob
+ */
+export function toVerboseJson(transcript: Transcript, options: JsonOptions = {}): VerboseJson {
+  const segments = transcript.segments.map((s) => ({
+    id: s.id,
+    seek: s.seek,
+    start: s.startSec,
+    end: s.endSec,
+    text: s.text,
+    tokens: [...s.tokenIds],
+    temperature: s.temperature,
+    avg_logprob: s.avgLogprob,
+    compression_ratio: s.compressionRatio,
+    no_speech_prob: s.noSpeechProb,
+  }));
+  const hasWords = transcript.segments.some((s) => s.words !== undefined);
+  const words = transcript.segments.flatMap((s) =>
+    (s.words ?? []).map((w) => ({ word: w.text, start: w.startSec, end: w.endSec, probability: w.confidence })),
+  );
+  return {
+    task: options.task ?? 'transcribe',
+    language: languageName(transcript.language) ?? transcript.language,
+    duration: transcript.durationSec,
+    text: transcript.text,
+    segments,
+    ...(hasWords ? { words } : {}),
+  };
+}
+
+/**
+ * The `verbose_json` text of a transcript.
+ * @example JSON.parse(toJson(transcript)).segments.length === transcript.segments.length
+ */
+export function toJson(transcript: Transcript, options: JsonOptions = {}): string {
+  return JSON.stringify(toVerboseJson(transcript, options), null, options.indent);
+}
