@@ -8,7 +8,8 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { buildReport, renderHtmlReport } from '../src/index.js';
+import { getNormalizer } from '@cephalon/stt';
+import { addPerplexity, buildReport, createArpaScorer, parseArpa, renderHtmlReport, type LoadedLanguageModel } from '../src/index.js';
 import { countNonWhite, decodePng } from './helpers/png.js';
 import { sampleResults } from './helpers/records.js';
 
@@ -16,13 +17,21 @@ const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 /** A drawn chart has axes, labels and marks: thousands of non-white pixels; an empty region has none. */
 const MIN_INK_PIXELS = 2000;
+/** A unigram model over a few words of the sample references (enough for finite perplexities). */
+const ARPA = '\\data\\\nngram 1=6\n\n\\1-grams:\n-2\t<unk>\n-99\t<s>\n-1\t</s>\n-0.8\tthe\n-1.2\tquick\n-1.3\tat\n\n\\end\\\n';
+
+function unigramLm(): LoadedLanguageModel {
+  const scorer = createArpaScorer(parseArpa(ARPA), { name: 'unigram' });
+  return { scorer, info: { name: 'unigram', kind: 'arpa', source: 'inline', tokenizer: scorer.tokenizer, window: null, boundaryPolicy: scorer.boundaryPolicy, text: 'normalized' } };
+}
 
 test('the HTML report renders every chart in headless Chromium without console errors', { skip: !existsSync(CHROMIUM) && 'no /usr/bin/chromium' }, async () => {
   const dir = mkdtempSync(join(tmpdir(), 'bench-html-'));
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   try {
     const file = join(dir, 'report.html');
-    writeFileSync(file, renderHtmlReport(buildReport(sampleResults(), { iterations: 100 }), { title: 'chart test' }));
+    const report = await addPerplexity(buildReport(sampleResults(), { iterations: 100 }), [unigramLm()], { normalizer: getNormalizer('lower-punct') });
+    writeFileSync(file, renderHtmlReport(report, { title: 'chart test' }));
     const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
     const errors: string[] = [];
     page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
@@ -31,7 +40,7 @@ test('the HTML report renders every chart in headless Chromium without console e
     page.on('request', (r) => { if (!r.url().startsWith('file:')) external.push(r.url()); });
     await page.goto(`file://${file}`);
     await page.waitForSelector('body[data-rendered="true"]', { timeout: 5000 });
-    for (const id of ['chart-scatter', 'chart-bars', 'chart-sweeps', 'chart-calibration']) {
+    for (const id of ['chart-scatter', 'chart-bars', 'chart-sweeps', 'chart-calibration', 'chart-perplexity']) {
       const svgs = await page.locator(`#${id} svg`).count();
       assert.ok(svgs >= 1, `${id} has an svg`);
       const ink = countNonWhite(decodePng(await page.locator(`#${id}`).screenshot()));
@@ -39,6 +48,7 @@ test('the HTML report renders every chart in headless Chromium without console e
     }
     assert.equal(await page.locator('#chart-scatter circle').count(), 4, 'one point per configuration');
     assert.equal(await page.locator('#chart-sweeps svg').count(), 2, 'WER and RTFx against the swept beam');
+    assert.equal(await page.locator('#chart-perplexity rect').count(), 4, 'one perplexity bar per configuration');
     const worst = countNonWhite(decodePng(await page.locator('#worst').screenshot()));
     assert.ok(worst >= MIN_INK_PIXELS, `worst-utterance view: ${worst}`);
     assert.deepEqual(errors, []);

@@ -3,6 +3,7 @@
  */
 import {
   AudioDecodeError,
+  BenchDataError,
   CephalonError,
   DownloadError,
   InvalidOptionError,
@@ -22,6 +23,7 @@ const EXIT_BY_CLASS: readonly (readonly [abstract new (...args: never[]) => Ceph
   [InvalidOptionError, EXIT.usage],
   [WriterInputError, EXIT.usage],
   [AudioDecodeError, EXIT.inputError],
+  [BenchDataError, EXIT.inputError],
   [ModelNotFoundError, EXIT.modelError],
   [ModelCorruptError, EXIT.modelError],
   [TokenizerError, EXIT.modelError],

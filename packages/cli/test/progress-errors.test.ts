@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   AudioDecodeError,
+  BenchDataError,
   CephalonError,
   DownloadError,
   InvalidOptionError,
@@ -20,6 +21,7 @@ test('each error kind has its own exit code', () => {
   const cases: [unknown, number][] = [
     [new InvalidOptionError('X', 'm'), EXIT.usage],
     [new AudioDecodeError('X', 'm'), EXIT.inputError],
+    [new BenchDataError('X', 'm'), EXIT.inputError],
     [new ModelNotFoundError('X', 'm'), EXIT.modelError],
     [new ModelCorruptError('X', 'm'), EXIT.modelError],
     [new TokenizerError('X', 'm'), EXIT.modelError],

@@ -5,15 +5,18 @@
  *     back as pasts, no filters; `raw-session.ts`) - goal <= 1.10;
  *  2. beam search (beam 5): decoder calls, bytes the KV-cache reorder copied per step, time per step against the
  *     same number of raw `[5, 1]` runs;
- *  3. end to end: `createTranscriber` + `transcribe(long.wav, { temperature: 0 })`, real-time factor.
+ *  3. the loop's own work per call with the decoder replaced by recorded logits (`replay-decoder.ts`), against the
+ *     raw call time; the bytes tiled by a beam-5 prompt call with all and with selected logits positions;
+ *  4. end to end: `createTranscriber` + `transcribe(long.wav, { temperature: 0 })`, real-time factor.
  * Every result is compared with the reference tokens first, so a fast wrong answer fails the bench.
  * Usage: npm run bench:decode [-- --threads N] [--repeats N]
  */
-import { createTranscriber, decodeWindow, DEFAULT_WINDOW_DECODE_OPTIONS } from '../src/index.js';
+import { createTranscriber, decodeWindow, DEFAULT_WINDOW_DECODE_OPTIONS, kvCacheStats } from '../src/index.js';
 import type { EncoderOutput, WindowDecodeOptions } from '../src/index.js';
 import { DEV_MODEL_DIR, loadDevModel, readReferenceJson, readReferenceMel } from '../src/transcription/reference/load-reference.js';
 import type { DevModel, RefDecodeFile, RefTranscribeFile } from '../src/transcription/reference/load-reference.js';
 import { RawDecoderSession } from './raw-session.js';
+import { RecordingDecoder, ReplayDecoder } from './replay-decoder.js';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -49,8 +52,14 @@ async function paired(ours: () => Promise<unknown>, base: () => Promise<unknown>
   const o: number[] = [];
   const b: number[] = [];
   for (let i = 0; i < REPEATS; i++) {
-    o.push(await wall(ours));
-    b.push(await wall(base));
+    // Which one goes first alternates too, so neither always runs right after the other's garbage.
+    if (i % 2 === 0) {
+      o.push(await wall(ours));
+      b.push(await wall(base));
+    } else {
+      b.push(await wall(base));
+      o.push(await wall(ours));
+    }
   }
   return { ours: median(o), base: median(b), ratio: median(o.map((t, i) => t / (b[i] as number))) };
 }
@@ -70,6 +79,7 @@ async function loopOverhead(dev: DevModel, raw: RawDecoderSession, encoded: Enco
     () => raw.decode(encoded, result.promptTokens, result.tokens, 1),
   );
   console.log(`greedy loop     ${calls} decoder calls  ours ${(t.ours / calls).toFixed(3)} ms/call  raw ORT run ${(t.base / calls).toFixed(3)} ms/call  ratio ${t.ratio.toFixed(3)} (goal <= 1.10)`);
+  await loopAlone(dev, encoded, options, t.base / calls, 'greedy');
 }
 
 async function beamCost(dev: DevModel, raw: RawDecoderSession, encoded: EncoderOutput, ref: RefDecodeFile): Promise<void> {
@@ -93,7 +103,55 @@ async function beamCost(dev: DevModel, raw: RawDecoderSession, encoded: EncoderO
   console.log(
     `beam 5          ${steps} decoder calls [5, 1]  ours ${(t.ours / steps).toFixed(3)} ms/step  raw ORT run [5, 1] ${(t.base / steps).toFixed(3)} ms  ratio ${t.ratio.toFixed(3)} (goal <= 1.10)`,
   );
+  await loopAlone(dev, encoded, options, t.base / steps, 'beam 5');
   console.log(`                reorder copied ${(result.reorderBytes / steps / 1024).toFixed(1)} KiB per step (${result.reorderBytes} B in total)`);
+}
+
+/**
+ * Beam 5 prompt call with the longest conditioned prompt of the `beam5` long-form reference: bytes tiled from the
+ * batch-1 prompt run to the 5 beams when all `[5, promptLen, vocab]` logits are returned, and when only the
+ * <|startoftranscript|> and last positions are (what `decodeWindow` asks for).
+ */
+async function promptTiling(dev: DevModel, encoded: EncoderOutput): Promise<void> {
+  const windows = readReferenceJson<RefTranscribeFile>('transcribe_long_beam5.json').windows;
+  const prompt = windows.map((w) => w.prompt_tokens).reduce((a, b) => (b.length > a.length ? b : a));
+  const sot = prompt.indexOf(dev.tokenizer.sot);
+  const decoder = dev.model.decoder;
+  const tiled = async (positions?: readonly number[]): Promise<{ bytes: number; data: Float32Array }> => {
+    const cache = decoder.createCache(encoded, 5);
+    try {
+      const out = await decoder.step(cache, Array.from({ length: 5 }, () => prompt), positions === undefined ? {} : { logitPositions: positions });
+      return { bytes: kvCacheStats(cache)?.tileBytes ?? Number.NaN, data: out.data.slice(0, 2 * out.seqLen * out.vocab) };
+    } finally {
+      cache.dispose();
+    }
+  };
+  const all = await tiled();
+  const some = await tiled([sot, prompt.length - 1]);
+  const vocab = decoder.dims.vocabSize;
+  const rowStart = (r: number, p: number, seqLen: number): number => (r * seqLen + p) * vocab;
+  const same = [0, 1].every((r) => [sot, prompt.length - 1].every((p, j) => some.data.subarray(rowStart(r, j, 2), rowStart(r, j, 2) + vocab).every((v, i) => v === all.data[rowStart(r, p, prompt.length) + i])));
+  check('selected prompt logits equal the full ones', same);
+  console.log(`beam 5 prompt   ${prompt.length} tokens: tiled ${all.bytes} B with all positions, ${some.bytes} B with [sot, last] (${(all.bytes / some.bytes).toFixed(0)}x less)`);
+}
+
+/**
+ * The loop's own work per decoder call, without the model: the decode replayed on recorded logits, minus the replay's
+ * copies; printed next to the raw ORT call time of the same run (less sensitive to load than the paired ratio).
+ */
+async function loopAlone(dev: DevModel, encoded: EncoderOutput, options: WindowDecodeOptions, rawMsPerCall: number, label: string): Promise<void> {
+  const recording = new RecordingDecoder(dev.model.decoder);
+  const ctx = { decoder: recording, tokenizer: dev.tokenizer };
+  const want = await decodeWindow(ctx, encoded, options);
+  const replay = new ReplayDecoder(dev.model.decoder.dims, recording.recorded);
+  const got = await decodeWindow({ decoder: replay, tokenizer: dev.tokenizer }, encoded, options);
+  check(`${label}: replayed decode gives the same tokens`, JSON.stringify(got.tokens) === JSON.stringify(want.tokens));
+  const t = await paired(
+    () => decodeWindow({ decoder: replay, tokenizer: dev.tokenizer }, encoded, options),
+    () => replay.copyOnly(),
+  );
+  const perCall = (t.ours - t.base) / want.decoderSteps;
+  console.log(`${label.padEnd(16)}loop work alone ${(perCall * 1000).toFixed(0)} us/call (replayed logits)  = ${(perCall / rawMsPerCall).toFixed(3)} of a raw ORT call`);
 }
 
 async function endToEnd(): Promise<void> {
@@ -120,6 +178,7 @@ try {
   try {
     await loopOverhead(dev, raw, encoded, ref);
     await beamCost(dev, raw, encoded, ref);
+    await promptTiling(dev, encoded);
   } finally {
     await raw.release();
   }

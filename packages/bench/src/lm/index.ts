@@ -6,3 +6,4 @@ export { createOnnxCausalLmScorer, scoringWindows, DEFAULT_STRIDE, type OnnxCaus
 export { functionTokenizer, wordLevelTokenizer, loadTokenizerJson, type TextTokenizer } from './tokenizers.js';
 export { byteLevelBpeTokenizer } from './bpe-tokenizer.js';
 export { scorePerplexity, perplexityFigures, type PerplexityResult, type PerplexityFigures, type PerplexityOptions } from './perplexity.js';
+export { parseLmArg, resolveLmPaths, loadLanguageModel, loadLanguageModels, LM_TEXT_MODES, type LmSpec, type ArpaLmSpec, type OnnxLmSpec, type LmTextMode, type LanguageModelInfo, type LoadedLanguageModel } from './lm-spec.js';

@@ -133,7 +133,25 @@ export const CHART_SCRIPT = String.raw`
       text(svg, M.l + 8, M.t + 12 * (ki + 1), k, { fill: col, 'font-size': 10 });
     });
   }
-  var draw = { scatter: scatter, bars: bars, sweeps: sweeps, calibration: calibration };
+  function perplexity(c) {
+    (data.languageModels || []).forEach(function (lm, li) {
+      var rows = data.summaries.filter(function (s) { var p = s.perplexity && s.perplexity[li]; return p && p.hypothesis.perTokenPerplexity > 0; });
+      var h4 = document.createElement('h4'); h4.textContent = 'lm' + (li + 1) + ': ' + lm.name + ' (' + lm.tokenizer + ')'; c.appendChild(h4);
+      if (!rows.length) { c.appendChild(document.createTextNode('No scored text.')); return; }
+      var bh = 22, h = M.t + M.b + rows.length * bh, w = W, left = 230, svg = svgIn(c, w, h);
+      var logs = []; rows.forEach(function (s) { var p = s.perplexity[li]; logs.push(Math.log10(p.hypothesis.perTokenPerplexity)); if (p.reference.perTokenPerplexity > 0) logs.push(Math.log10(p.reference.perTokenPerplexity)); });
+      var hi = Math.max(1, Math.ceil(Math.max.apply(null, logs))), x = scale(0, hi, left, w - M.r);
+      for (var t = 0; t <= hi; t++) { var px = x(t); el('line', { x1: px, y1: M.t, x2: px, y2: h - M.b, stroke: '#e5e5e5' }, svg); text(svg, px, h - M.b + 16, String(Math.pow(10, t)), { 'text-anchor': 'middle' }); }
+      rows.forEach(function (s, i) {
+        var p = s.perplexity[li], y0 = M.t + i * bh, mid = y0 + bh / 2;
+        el('rect', { x: left, y: y0 + 3, width: Math.max(1, x(Math.log10(p.hypothesis.perTokenPerplexity)) - left), height: bh - 6, fill: color(s.engine), 'fill-opacity': 0.75 }, svg);
+        if (p.reference.perTokenPerplexity > 0) { var rx = x(Math.log10(p.reference.perTokenPerplexity)); el('line', { x1: rx, y1: y0 + 1, x2: rx, y2: y0 + bh - 1, stroke: '#000', 'stroke-width': 2 }, svg); }
+        text(svg, left - 6, mid + 4, s.label + (data.multiDataset ? ' [' + s.dataset + ']' : ''), { 'text-anchor': 'end', 'font-size': 10 });
+      });
+      text(svg, (left + w - M.r) / 2, h - 10, 'hypothesis PPL per token (bars, log scale); black tick: reference PPL', { 'text-anchor': 'middle', 'font-weight': 'bold' });
+    });
+  }
+  var draw = { scatter: scatter, bars: bars, sweeps: sweeps, calibration: calibration, perplexity: perplexity };
   document.querySelectorAll('[data-chart]').forEach(function (c) { draw[c.getAttribute('data-chart')](c); });
   document.body.setAttribute('data-rendered', 'true');
 })();

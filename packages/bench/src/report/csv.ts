@@ -3,6 +3,8 @@
  * name and version in every row. Column order is fixed; new columns are added at the end.
  */
 import { METRIC_COLUMNS, type MetricCell } from '../metrics/columns.js';
+import type { LanguageModelInfo } from '../lm/lm-spec.js';
+import { summaryPerplexityCells, summaryPerplexityHeader, utterancePerplexityCells, utterancePerplexityHeader } from './perplexity-columns.js';
 import type { BenchReport, ConfigSummary, UtteranceScore } from './types.js';
 
 /** One CSV cell: empty for null (a missing value, not zero). */
@@ -20,12 +22,12 @@ export function toCsv(header: readonly string[], rows: readonly (readonly Metric
 const UTTERANCE_HEAD = ['config_id', 'config_label', 'engine', 'dataset', 'utterance_id', 'audio_sec', 'wall_sec', 'tokens', 'mean_confidence', 'peak_memory_bytes', 'error'] as const;
 const UTTERANCE_TAIL = ['reference', 'hypothesis'] as const;
 
-/** Per-utterance CSV: identity, timing, every metric column, then the raw texts. */
-export function utterancesCsv(utterances: readonly UtteranceScore[]): string {
-  const header = [...UTTERANCE_HEAD, ...METRIC_COLUMNS, ...UTTERANCE_TAIL];
+/** Per-utterance CSV: identity, timing, every metric column, the raw texts, then the perplexities under `lms`. */
+export function utterancesCsv(utterances: readonly UtteranceScore[], lms: readonly LanguageModelInfo[] = []): string {
+  const header = [...UTTERANCE_HEAD, ...METRIC_COLUMNS, ...UTTERANCE_TAIL, ...utterancePerplexityHeader(lms)];
   const rows = utterances.map((u) => [
     u.configId, u.configLabel, u.engine, u.dataset, u.utteranceId, u.audioSec, u.wallSec, u.tokens, u.meanConfidence, u.peakMemoryBytes, u.error,
-    ...METRIC_COLUMNS.map((c) => u.metrics[c]), u.reference, u.hypothesis,
+    ...METRIC_COLUMNS.map((c) => u.metrics[c]), u.reference, u.hypothesis, ...utterancePerplexityCells(u, lms),
   ]);
   return toCsv(header, rows);
 }
@@ -44,9 +46,10 @@ const SUMMARY_COLUMNS: readonly [string, (s: ConfigSummary) => MetricCell][] = [
   ['threads', (s) => s.threads], ['device', (s) => s.device], ['engine_load_sec', (s) => s.engineLoadSec],
 ];
 
-/** Per configuration × dataset CSV. */
-export function summaryCsv(summaries: readonly ConfigSummary[]): string {
-  return toCsv(SUMMARY_COLUMNS.map(([name]) => name), summaries.map((s) => SUMMARY_COLUMNS.map(([, get]) => get(s))));
+/** Per configuration × dataset CSV; with `lms`, one block of perplexity columns per LM at the end. */
+export function summaryCsv(summaries: readonly ConfigSummary[], lms: readonly LanguageModelInfo[] = []): string {
+  const header = [...SUMMARY_COLUMNS.map(([name]) => name), ...summaryPerplexityHeader(lms)];
+  return toCsv(header, summaries.map((s) => [...SUMMARY_COLUMNS.map(([, get]) => get(s)), ...summaryPerplexityCells(s, lms)]));
 }
 
 /** The report as JSON (summaries, comparisons and per-utterance scores with alignments). */

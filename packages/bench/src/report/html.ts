@@ -5,16 +5,16 @@
  */
 import type { AlignmentChunk } from '../metrics/levenshtein.js';
 import { CHART_SCRIPT } from './chart-script.js';
+import { escapeHtml } from './html-escape.js';
+import { perplexitySection } from './perplexity-html.js';
 import type { BenchReport, ConfigSummary, UtteranceScore } from './types.js';
+
+export { escapeHtml };
 
 /** Number of worst utterances shown with their alignment (one per configuration). */
 export const WORST_UTTERANCES = 8;
 const MIB = 1024 * 1024;
 
-/** Escapes text for HTML content and attributes. */
-export function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 
 function num(v: number | null, digits = 3): string {
   return v === null || !Number.isFinite(v) ? '' : v.toFixed(digits);
@@ -105,6 +105,7 @@ ${table(SUMMARY_HEAD, report.summaries.map(summaryRow))}
 <h2>WER per configuration</h2><div class="chart" id="chart-bars" data-chart="bars"></div>
 <h2>Parameter sweeps</h2><div class="chart" id="chart-sweeps" data-chart="sweeps"></div>
 <h2>Confidence calibration</h2><div class="chart" id="chart-calibration" data-chart="calibration"></div>
+${perplexitySection(report)}
 <h2>Paired bootstrap comparisons</h2>
 ${table(['dataset', 'A', 'B', 'utts', 'WER A', 'WER B', 'A − B [95% CI]', 'P(A better)', 'better'], comparisonRows(report))}
 <h2>Worst utterances</h2>

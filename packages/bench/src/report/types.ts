@@ -4,6 +4,28 @@ import type { EngineParams } from '../engines/types.js';
 import type { AlignmentChunk } from '../metrics/levenshtein.js';
 import type { MetricCell, MetricColumn } from '../metrics/columns.js';
 import type { ConfidenceInterval } from '../stats/bootstrap.js';
+import type { LanguageModelInfo } from '../lm/lm-spec.js';
+import type { PerplexityFigures } from '../lm/perplexity.js';
+
+/** Perplexity of one configuration × dataset under one LM: hypotheses and references of the same utterances. */
+export interface SummaryPerplexity {
+  /** Name of the LM (see {@link BenchReport.languageModels}, same order). */
+  readonly lm: string;
+  /** Pooled over the utterances without engine errors. */
+  readonly hypothesis: PerplexityFigures;
+  readonly reference: PerplexityFigures;
+  /** hypothesis.perTokenPerplexity / reference.perTokenPerplexity (same model, same tokenizer); null if undefined. */
+  readonly hypothesisToReference: number | null;
+}
+
+/** Per-utterance perplexities under one LM (null for utterances the engine failed on, or without a scored token). */
+export interface UtterancePerplexity {
+  readonly lm: string;
+  readonly hypothesisPerToken: number | null;
+  readonly referencePerToken: number | null;
+  readonly hypothesisPerWord: number | null;
+  readonly referencePerWord: number | null;
+}
 
 /** Latency percentiles of per-utterance wall times, in seconds. */
 export interface LatencyPercentiles {
@@ -32,6 +54,8 @@ export interface UtteranceScore {
   readonly refWords: readonly string[];
   readonly hypWords: readonly string[];
   readonly chunks: readonly AlignmentChunk[];
+  /** One entry per LM of the report (when LMs were given). */
+  readonly perplexity?: readonly UtterancePerplexity[];
 }
 
 /** One configuration on one dataset. */
@@ -75,6 +99,8 @@ export interface ConfigSummary {
   readonly device: string | null;
   /** Median engine load time (model files, sessions) in seconds, when the results file recorded it. */
   readonly engineLoadSec: number | null;
+  /** One entry per LM of the report (when LMs were given). */
+  readonly perplexity?: readonly SummaryPerplexity[];
 }
 
 /** Paired bootstrap of two configurations on the same dataset (common utterances only). */
@@ -97,4 +123,6 @@ export interface BenchReport {
   readonly summaries: readonly ConfigSummary[];
   readonly utterances: readonly UtteranceScore[];
   readonly comparisons: readonly PairedComparison[];
+  /** The LMs the perplexity columns come from (name, kind, tokenizer, window, boundary policy, text scored). */
+  readonly languageModels?: readonly LanguageModelInfo[];
 }

@@ -8,6 +8,7 @@ import { parse as parseYaml } from 'yaml';
 import { InvalidOptionError } from '@cephalon/stt';
 import { ENGINE_KINDS, type EngineDefinition } from '../engines/create-engine.js';
 import type { EngineParams, ParamValue } from '../engines/types.js';
+import { parseLmArg, resolveLmPaths, type LmSpec } from '../lm/lm-spec.js';
 import type { BenchConfig, BenchSpec, DatasetSpec, EngineSpec } from './types.js';
 
 type Obj = Record<string, unknown>;
@@ -76,6 +77,13 @@ function datasetSpec(raw: unknown, i: number, baseDir: string): DatasetSpec {
   return fail(where, 'needs manifest or folder', 'give manifest: <file.jsonl> or folder: <dir>');
 }
 
+/** `languageModels`: a list of `--lm` strings (`arpa:FILE`, `onnx:MODEL,TOKENIZER,...`), paths relative to the spec. */
+function languageModels(raw: unknown, baseDir: string): LmSpec[] {
+  if (raw === undefined) return [];
+  if (!Array.isArray(raw) || !raw.every((v) => typeof v === 'string')) fail('languageModels', 'must be a list of strings', "e.g. ['arpa:lm/3gram.arpa']");
+  return raw.map((v: string) => resolveLmPaths(parseLmArg(v), baseDir));
+}
+
 /** Validates a parsed spec object; `baseDir` resolves relative paths. */
 export function validateSpec(raw: unknown, baseDir: string): BenchSpec {
   if (!isObj(raw)) fail('', 'must be an object', 'see docs/bench.md for the format');
@@ -91,6 +99,7 @@ export function validateSpec(raw: unknown, baseDir: string): BenchSpec {
     ...(typeof raw['results'] === 'string' ? { results: resolve(baseDir, raw['results']) } : {}),
     warmup: posInt(raw['warmup'], 'warmup', 0, 0),
     workers: posInt(raw['workers'], 'workers', 1, 1),
+    languageModels: languageModels(raw['languageModels'], baseDir),
   };
   const names = spec.engines.map((e) => e.engine.name);
   const dup = names.find((n, i) => names.indexOf(n) !== i);

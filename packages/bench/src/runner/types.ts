@@ -1,6 +1,7 @@
 /** Value types of bench runs. */
 import type { EngineDefinition } from '../engines/create-engine.js';
 import type { EngineParams } from '../engines/types.js';
+import type { LmSpec } from '../lm/lm-spec.js';
 
 /** A dataset reference in a spec: a manifest or an audio folder (paths relative to the spec file). */
 export type DatasetSpec =
@@ -29,6 +30,8 @@ export interface BenchSpec {
   readonly warmup: number;
   /** Parallel workers. Default 1. */
   readonly workers: number;
+  /** Language models for the report's perplexity columns (`cephalon bench report --spec`); paths resolved. */
+  readonly languageModels?: readonly LmSpec[];
 }
 
 /** One configuration: an engine with concrete params. */

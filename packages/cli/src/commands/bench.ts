@@ -12,6 +12,7 @@ import type { OptionTable, ParsedOptions } from '../args.js';
 import { EXIT } from '../command.js';
 import type { Command, CommandIo } from '../command.js';
 import { reportError } from '../errors.js';
+import { loadReportLms, perplexityProgress, perplexityText, reportLmSpecs, takeRepeated } from './bench-lm.js';
 
 const HELP: OptionTable = { help: { type: 'boolean', short: 'h', help: 'show this help' } };
 const NORMALIZER: OptionTable = { normalizer: { type: 'string', value: 'NAME', defaultText: 'lower-punct', help: 'text normaliser applied at scoring time (whisper-english, whisper-basic, lower-punct, none)' } };
@@ -21,7 +22,9 @@ interface Subcommand {
   readonly summary: string;
   readonly options: OptionTable;
   readonly positionals: 0 | 1;
-  run(o: ParsedOptions, arg: string, io: CommandIo): Promise<number>;
+  /** Options that may be given several times (collected in order into `lists`). */
+  readonly repeated?: readonly string[];
+  run(o: ParsedOptions, arg: string, io: CommandIo, lists: Readonly<Record<string, readonly string[]>>): Promise<number>;
 }
 
 function progress(io: CommandIo): (e: BenchEvent) => void {
@@ -69,6 +72,28 @@ async function compareCommand(o: ParsedOptions, resultsPath: string, io: Command
     `utterances: ${common.length}\nWER(A) - WER(B): ${p.difference.estimate.toFixed(4)}  95% CI [${p.difference.lower.toFixed(4)}, ${p.difference.upper.toFixed(4)}]\n` +
     `P(A better) = ${p.probabilityABetter.toFixed(3)}  P(B better) = ${p.probabilityBBetter.toFixed(3)}\n`);
   return EXIT.ok;
+}
+
+async function reportCommand(o: ParsedOptions, resultsPath: string, io: CommandIo, lmArgs: readonly string[]): Promise<number> {
+  const out = stringOpt(o, 'out');
+  if (out === undefined) usageError('bench report', 'give --out DIR');
+  const title = stringOpt(o, 'title');
+  const content = readResults(resolve(io.cwd, resultsPath));
+  const lms = await loadReportLms(await reportLmSpecs(lmArgs, stringOpt(o, 'spec'), io.cwd), io);
+  try {
+    const options = {
+      ...normalizerOf(o), ...(title === undefined ? {} : { title }), engineLoads: content.engineLoads,
+      languageModels: lms, onPerplexityProgress: perplexityProgress(io),
+    };
+    const files = await writeReport(content.results, resolve(io.cwd, out), options);
+    for (const s of files.report.summaries) {
+      io.stdout.write(`${s.label} [${s.dataset}]  WER ${s.wer.toFixed(4)} [${s.werCi.lower.toFixed(4)}, ${s.werCi.upper.toFixed(4)}]  RTFx ${s.rtfx.toFixed(2)}  p50 ${s.latencySec.p50.toFixed(3)} s${perplexityText(s)}\n`);
+    }
+    io.stdout.write(`${files.html}\n`);
+    return EXIT.ok;
+  } finally {
+    for (const lm of lms) await lm.scorer.dispose();
+  }
 }
 
 /** `--tts` as a JSON array of strings, e.g. `["piper","--output_file","{out}","--text","{text}"]`. */
@@ -137,21 +162,17 @@ const SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
     },
   },
   report: {
-    usage: 'cephalon bench report <results.jsonl> --out DIR [--normalizer NAME] [--title TEXT]',
+    usage: 'cephalon bench report <results.jsonl> --out DIR [--normalizer NAME] [--title TEXT] [--lm SPEC]... [--spec FILE]',
     summary: 'score results and write utterances.csv, summary.csv, report.json and report.html',
-    options: { out: { type: 'string', value: 'DIR', help: 'output folder' }, title: { type: 'string', value: 'TEXT', help: 'report title' }, ...NORMALIZER, ...HELP },
-    positionals: 1,
-    async run(o, resultsPath, io) {
-      const out = stringOpt(o, 'out');
-      if (out === undefined) usageError('bench report', 'give --out DIR');
-      const title = stringOpt(o, 'title');
-      const content = readResults(resolve(io.cwd, resultsPath));
-      const options = { ...normalizerOf(o), ...(title === undefined ? {} : { title }), engineLoads: content.engineLoads };
-      const files = await writeReport(content.results, resolve(io.cwd, out), options);
-      for (const s of files.report.summaries) io.stdout.write(`${s.label} [${s.dataset}]  WER ${s.wer.toFixed(4)} [${s.werCi.lower.toFixed(4)}, ${s.werCi.upper.toFixed(4)}]  RTFx ${s.rtfx.toFixed(2)}  p50 ${s.latencySec.p50.toFixed(3)} s\n`);
-      io.stdout.write(`${files.html}\n`);
-      return EXIT.ok;
+    options: {
+      out: { type: 'string', value: 'DIR', help: 'output folder' }, title: { type: 'string', value: 'TEXT', help: 'report title' }, ...NORMALIZER,
+      lm: { type: 'string', value: 'SPEC', help: 'language model for perplexity columns, repeatable: arpa:FILE.arpa[,name=X][,text=raw|normalized] or onnx:MODEL.onnx,TOKENIZER.json[,window=N][,stride=M][,bos=ID][,eos=ID][,name=X][,text=...]' },
+      spec: { type: 'string', value: 'FILE', help: "also use the spec file's languageModels list" },
+      ...HELP,
     },
+    positionals: 1,
+    repeated: ['lm'],
+    run: (o, resultsPath, io, lists) => reportCommand(o, resultsPath, io, lists['lm'] ?? []),
   },
   synth: {
     usage: 'cephalon bench synth (--text FILE[,FILE] | --llm-url URL) --out DIR [--augment SPEC] [--seed N]',
@@ -193,13 +214,20 @@ async function benchCommand(args: readonly string[], io: CommandIo): Promise<num
   }
   const sub = Object.hasOwn(SUBCOMMANDS, name) ? SUBCOMMANDS[name] : undefined;
   if (sub === undefined) usageError('bench', `unknown subcommand '${name}'`, 'use run, report, synth or compare');
-  const { options, positionals } = parseCommandArgs(`bench ${name}`, rest, sub.options, sub.positionals > 0);
+  const lists: Record<string, string[]> = {};
+  let remaining = rest;
+  for (const r of sub.repeated ?? []) {
+    const taken = takeRepeated(remaining, r);
+    lists[r] = taken.values;
+    remaining = taken.rest;
+  }
+  const { options, positionals } = parseCommandArgs(`bench ${name}`, remaining, sub.options, sub.positionals > 0);
   if (options['help'] === true) {
     io.stdout.write(helpText(sub.usage, sub.summary, sub.options));
     return EXIT.ok;
   }
   if (positionals.length !== sub.positionals) usageError(`bench ${name}`, `expected ${sub.positionals} argument(s), got ${positionals.length}`, `usage: ${sub.usage}`);
-  return sub.run(options, positionals[0] ?? '', io);
+  return sub.run(options, positionals[0] ?? '', io, lists);
 }
 
 const bench: Command = {

@@ -39,6 +39,7 @@ test('greedy: prompt layout, EOT stop, avg_logprob = sum / (n + 1), no-speech pr
   const expected = Math.exp(logSoftmax(sotLogits)[FAKE_IDS.noSpeech] as number);
   assert.ok(Math.abs(r.noSpeechProb - expected) < 1e-6, `${r.noSpeechProb} vs ${expected}`);
   assert.deepEqual(decoder.shapes[0], [1, 4], 'first call feeds the whole prompt');
+  assert.deepEqual(decoder.positionRequests, [[0, 3]], 'the prompt call asks only for the SOT and the last positions');
   assert.ok(decoder.shapes.slice(1).every(([b, l]) => b === 1 && l === 1), 'later calls feed one token');
   assert.ok(decoder.caches.every((c) => (c as unknown as { disposed: boolean }).disposed));
 });

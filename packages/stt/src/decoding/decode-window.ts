@@ -124,19 +124,20 @@ async function runDecodeLoop(decoder: WhisperDecoder, encoder: EncoderOutput, sp
   let noSpeechProb = Number.NaN;
   let reorderBytes = 0;
   let decoderSteps = 0;
-  // One reusable filtered-logits row and scan per batch row: the token decoders read them synchronously within a step.
-  const scratch: Float32Array[] = [];
+  // One reusable scan per batch row: the token decoders read them synchronously within a step.
   const scans = Array.from({ length: nGroup }, () => new RowScan(spec.tokenDecoder.topK));
+  // The prompt call returns only the logits it needs: <|startoftranscript|> (no-speech probability) and the last position.
+  const last = layout.tokens.length - 1;
+  const firstPositions = spec.noSpeech === undefined || layout.sotIndex === last ? [last] : [layout.sotIndex, last];
   const cache = decoder.createCache(encoder, nGroup);
   try {
     for (let i = 0; i < spec.sampleLen; i++) {
-      const input = i === 0 ? rows.map((r) => r.tokens) : rows.map((r) => r.tokens.slice(-1));
-      const out = await decoder.step(cache, input);
+      const out = i === 0 ? await decoder.step(cache, rows.map((r) => r.tokens), { logitPositions: firstPositions }) : await decoder.step(cache, rows.map((r) => r.tokens.slice(-1)));
       decoderSteps++;
-      if (i === 0 && spec.noSpeech !== undefined) noSpeechProb = softmaxAt(logitsRow(out, 0, layout.sotIndex), spec.noSpeech);
+      if (i === 0 && spec.noSpeech !== undefined) noSpeechProb = softmaxAt(logitsRow(out, 0, firstPositions.indexOf(layout.sotIndex)), spec.noSpeech);
       const logits = rows.map((row, b) => {
-        const rowLogits = (scratch[b] ??= new Float32Array(out.vocab));
-        rowLogits.set(logitsRow(out, b, out.seqLen - 1));
+        // Filtered in place: the step's logits buffer is ours until the next call, and nothing else reads it.
+        const rowLogits = logitsRow(out, b, out.seqLen - 1);
         const scan = (scans[b] as RowScan).reset();
         // Only the last filter may complete the scan: nothing changes the row after it.
         spec.filters.forEach((filter, f) => filter.apply(rowLogits, row.tokens, f === spec.filters.length - 1 ? scan : undefined));

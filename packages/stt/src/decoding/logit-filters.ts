@@ -3,7 +3,7 @@
  * (`[vocab]` float32, changed in place) given that row's full token sequence, prompt included.
  */
 import { logSumExp } from './math.js';
-import type { RowScan } from './row-scan.js';
+import { RowScan } from './row-scan.js';
 
 /** Masks or penalises one row of logits in place. */
 export interface LogitFilter {
@@ -49,6 +49,9 @@ export interface TimestampRuleTokens {
  * timestamps' total probability beats every text token, a timestamp is forced.
  */
 export class ApplyTimestampRules implements LogitFilter {
+  /** Reused one-pass log-sum-exp of the timestamp logits (rows are filtered one at a time). */
+  private readonly timestampScan = new RowScan(0);
+
   constructor(
     private readonly ids: TimestampRuleTokens,
     private readonly sampleBegin: number,
@@ -85,7 +88,7 @@ export class ApplyTimestampRules implements LogitFilter {
     }
     // Same rule, fused with the token decoder's scan: the text part of the scan gives the best text logit.
     scan.add(logits, 0, timestampBegin);
-    if (marginOf(logSumExp(logits, timestampBegin), scan.first) > 0) {
+    if (marginOf(this.timestampScan.reset().add(logits, timestampBegin).logSumExp(), scan.first) > 0) {
       logits.fill(-Infinity, 0, timestampBegin);
       // Every text logit is now -Infinity: without a top-k they would change nothing, so only the timestamps are scanned.
       if (scan.k === 0) scan.reset().add(logits, timestampBegin);

@@ -3,9 +3,13 @@
  * token decoders need: the maximum, the second largest value, the argmax, the top `k` (best first, lower index first
  * on ties) and the online log-sum-exp and entropy sums. Reused from step to step (no allocation per element).
  *
- * Speed: a value can change the state only if it is at least the smallest of (maximum - `NEGLIGIBLE_GAP`, second
- * largest, k-th largest); that bound (`gate`) is kept up to date, so most of the vocabulary costs one comparison.
- * Skipped values are exactly those the full update would ignore, so the results are bit-identical to it.
+ * One pass (online log-sum-exp: sums kept relative to the running maximum, rescaled when it grows). Speed: a value
+ * can change the state only if it is at least the smallest of (maximum - `NEGLIGIBLE_GAP`, second largest, k-th
+ * largest); that bound (`gate`) is kept up to date, and values are tested against it 8 at a time, so most of the
+ * vocabulary costs one comparison. Skipped values are exactly those the full update would ignore, so the results are
+ * bit-identical to the ungated scan. (Measured on the dev model's logits, 51,865 per row, loaded 2-core machine:
+ * 35-65 us per row, against 100-190 us one value per iteration, 210-250 us for a two-pass scan, 80-140 us for a
+ * bare max loop.)
  */
 
 /**
@@ -13,6 +17,9 @@
  * (< 1e-17) stay below half an ulp of the sum (which is at least 1). Saves most `Math.exp` calls on peaked rows.
  */
 export const NEGLIGIBLE_GAP = 50;
+
+/** Values tested together before the loop looks at them one by one (see `RowScan.add`). */
+const SKIP_BLOCK = 8;
 
 /** A `(value, index)` pair of a top-k selection. */
 export interface Ranked {
@@ -72,10 +79,20 @@ export class RowScan {
     const { k, top } = this;
     let { first, second, best, sum, weighted } = this;
     let threshold = k === 0 ? Infinity : top.length < k ? -Infinity : (top[k - 1] as Ranked).value;
-    let gate = Math.min(first - NEGLIGIBLE_GAP, second, threshold);
-    for (let i = from; i < to; i++) {
+    let gate = gateOf(first, second, threshold, k === 0 || top.length === k);
+    let i = from;
+    while (i < to) {
+      // Blocks of 8 below the gate are skipped with 8 comparisons and one branch per block (2-4x faster than one loop
+      // iteration per value in V8).
+      if (i + SKIP_BLOCK <= to && (logits[i] as number) < gate && (logits[i + 1] as number) < gate && (logits[i + 2] as number) < gate && (logits[i + 3] as number) < gate && (logits[i + 4] as number) < gate && (logits[i + 5] as number) < gate && (logits[i + 6] as number) < gate && (logits[i + 7] as number) < gate) {
+        i += SKIP_BLOCK;
+        continue;
+      }
       const v = logits[i] as number;
-      if (v < gate) continue;
+      if (v < gate) {
+        i++;
+        continue;
+      }
       if (v > first) {
         if (first !== -Infinity) {
           const shift = first - v;
@@ -100,7 +117,8 @@ export class RowScan {
         insertRanked(top, k, v, i);
         if (top.length === k) threshold = (top[k - 1] as Ranked).value;
       }
-      gate = Math.min(first - NEGLIGIBLE_GAP, second, threshold);
+      gate = gateOf(first, second, threshold, k === 0 || top.length === k);
+      i++;
     }
     this.first = first;
     this.second = second;
@@ -121,6 +139,17 @@ export class RowScan {
     const entropy = logSum - this.weighted / this.sum;
     return { logZ: this.first + logSum, entropyConfidence: 1 - entropy / Math.log(vocab), margin: this.first - this.second, argmax: this.best };
   }
+}
+
+/**
+ * Values below the result cannot change the scan: they are below (maximum - gap), the second largest and the k-th
+ * largest. When that bound is -Infinity and the top list is full (or unused), -Infinity values cannot change anything
+ * either, so the bound becomes the lowest finite double: masked runs (e.g. every text token after a forced
+ * timestamp) are then skipped like any low value.
+ */
+function gateOf(first: number, second: number, threshold: number, topFull: boolean): number {
+  const gate = Math.min(first - NEGLIGIBLE_GAP, second, threshold);
+  return gate === -Infinity && topFull ? -Number.MAX_VALUE : gate;
 }
 
 /** Inserts `(v, i)` into `top` (best first; an equal value stays behind the earlier index), keeping at most `k`. */

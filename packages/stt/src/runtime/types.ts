@@ -37,12 +37,26 @@ export interface KvCache {
   dispose(): void;
 }
 
-/** Logits of one decoder call: `data` is `[batch, seqLen, vocab]` float32, valid until the next call on the same cache. */
+/**
+ * Logits of one decoder call: `data` is `[batch, seqLen, vocab]` float32, valid until the next call on the same cache.
+ * `seqLen` is the number of positions returned: the tokens fed per row, or `logitPositions.length` when selected.
+ */
 export interface DecoderLogits {
   readonly batch: number;
   readonly seqLen: number;
   readonly vocab: number;
   readonly data: Float32Array;
+}
+
+/** Options of one decoder call. */
+export interface DecoderStepOptions {
+  /**
+   * Positions (indexes into this call's token rows, strictly increasing) whose logits are returned, in that order;
+   * default: all. A prompt step needs only its last position (and `<|startoftranscript|>` for the no-speech
+   * probability), not `[batch, promptLen, vocab]`: selecting them spares copying the rest (e.g. when a batch-1 prompt
+   * is tiled to the beams).
+   */
+  readonly logitPositions?: readonly number[];
 }
 
 /** A loaded decoder, able to run batched incremental steps with a KV cache. */
@@ -57,8 +71,9 @@ export interface WhisperDecoder {
   /**
    * Feeds `tokens` (`[batch, seqLen]`, row-major) after the cache's current positions and returns their logits.
    * The first call feeds the whole prompt; later calls one token per row. Appends to the cache.
+   * `options.logitPositions` limits the logits returned to those positions.
    */
-  step(cache: KvCache, tokens: readonly (readonly number[])[]): Promise<DecoderLogits>;
+  step(cache: KvCache, tokens: readonly (readonly number[])[], options?: DecoderStepOptions): Promise<DecoderLogits>;
   /**
    * Reorders the cache rows: afterwards row `i` holds what row `parents[i]` held. Copies only rows that change,
    * never the whole cache per step. Returns the number of bytes copied (for the benchmark).

@@ -3,7 +3,7 @@
  * deterministic pseudo-random function of its token history (and a seed), so beams, caches and reorders can be
  * checked exactly.
  */
-import type { DecoderLogits, EncoderOutput, KvCache, WhisperDecoder, WhisperModelDims } from '../../runtime/types.js';
+import type { DecoderLogits, DecoderStepOptions, EncoderOutput, KvCache, WhisperDecoder, WhisperModelDims } from '../../runtime/types.js';
 import type { DecodingTokenizer } from '../tokenizer-view.js';
 
 export const FAKE_IDS = {
@@ -84,6 +84,8 @@ export class FakeDecoder implements WhisperDecoder {
   readonly dims: WhisperModelDims;
   readonly caches: FakeCache[] = [];
   stepCalls = 0;
+  /** `logitPositions` of each call that gave some. */
+  readonly positionRequests: number[][] = [];
   /** Number of rows fed per call, and tokens per row. */
   readonly shapes: Array<[number, number]> = [];
 
@@ -100,7 +102,7 @@ export class FakeDecoder implements WhisperDecoder {
     return cache;
   }
 
-  async step(cacheIn: KvCache, tokens: readonly (readonly number[])[]): Promise<DecoderLogits> {
+  async step(cacheIn: KvCache, tokens: readonly (readonly number[])[], options: DecoderStepOptions = {}): Promise<DecoderLogits> {
     const cache = cacheIn as FakeCache;
     if (cache.disposed) throw new Error('fake: cache used after dispose');
     this.stepCalls++;
@@ -114,7 +116,12 @@ export class FakeDecoder implements WhisperDecoder {
         data.set(this.logits(cache.rows[b] as number[], cache.audioKey), (b * seqLen + j) * vocab);
       }
     });
-    return { batch: tokens.length, seqLen, vocab, data };
+    const positions = options.logitPositions;
+    if (positions === undefined) return { batch: tokens.length, seqLen, vocab, data };
+    this.positionRequests.push([...positions]);
+    const picked = new Float32Array(tokens.length * positions.length * vocab);
+    tokens.forEach((_, b) => positions.forEach((p, j) => picked.set(data.subarray((b * seqLen + p) * vocab, (b * seqLen + p + 1) * vocab), (b * positions.length + j) * vocab)));
+    return { batch: tokens.length, seqLen: positions.length, vocab, data: picked };
   }
 
   reorder(cacheIn: KvCache, parents: readonly number[]): number {

@@ -62,3 +62,30 @@ export function tileRows(data: Float32Array, rows: number): Float32Array {
 export function cacheBranchTensor(useCache: boolean): ort.Tensor {
   return new ort.Tensor('bool', [useCache], [1]);
 }
+
+/**
+ * Validates `DecoderStepOptions.logitPositions` against a call of `seqLen` tokens per row; `null` means every
+ * position (no selection given, or one that selects all of them in order).
+ */
+export function checkPositions(positions: readonly number[] | undefined, seqLen: number): readonly number[] | null {
+  if (positions === undefined) return null;
+  if (positions.length === 0) throw invalid('logitPositions is empty');
+  let previous = -1;
+  for (const p of positions) {
+    if (!Number.isInteger(p) || p <= previous || p >= seqLen) {
+      throw invalid(`logitPositions [${positions.join(', ')}] must be strictly increasing integers in 0..${seqLen - 1}`);
+    }
+    previous = p;
+  }
+  return positions.length === seqLen ? null : positions;
+}
+
+/** Copies `positions` of each of `rows` rows of `src` (`[rows, seqLen, vocab]`) into `dest` (`[rows, positions, vocab]`). */
+export function gatherPositions(src: Float32Array, rows: number, seqLen: number, positions: readonly number[], vocab: number, dest: Float32Array): void {
+  for (let r = 0; r < rows; r++) {
+    positions.forEach((p, j) => {
+      const from = (r * seqLen + p) * vocab;
+      dest.set(src.subarray(from, from + vocab), (r * positions.length + j) * vocab);
+    });
+  }
+}

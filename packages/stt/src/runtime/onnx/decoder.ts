@@ -4,9 +4,9 @@
  */
 import * as ort from 'onnxruntime-node';
 import { RuntimeError } from '../../core/errors.js';
-import type { DecoderLogits, EncoderOutput, KvCache, WhisperDecoder, WhisperModelDims } from '../types.js';
+import type { DecoderLogits, DecoderStepOptions, EncoderOutput, KvCache, WhisperDecoder, WhisperModelDims } from '../types.js';
 import { OnnxKvCache } from './kv-cache.js';
-import { cacheBranchTensor, checkTokens, emptyTensor, idsTensor, rowsIdentical, tileRows } from './decoder-inputs.js';
+import { cacheBranchTensor, checkPositions, checkTokens, emptyTensor, gatherPositions, idsTensor, rowsIdentical, tileRows } from './decoder-inputs.js';
 import type { DecoderIoNames } from './io-names.js';
 import { tileFirstRow } from './row-reorder.js';
 
@@ -65,14 +65,15 @@ export class OnnxWhisperDecoder implements WhisperDecoder {
     return new OnnxKvCache(this.dims, encoder, batch);
   }
 
-  async step(cache: KvCache, tokens: readonly (readonly number[])[]): Promise<DecoderLogits> {
+  async step(cache: KvCache, tokens: readonly (readonly number[])[], options: DecoderStepOptions = {}): Promise<DecoderLogits> {
     const c = asOnnxCache(cache);
     if (c.busy) throw new RuntimeError('KV_CACHE_BUSY', 'step() was called while another step on the same cache was running', { hint: 'Await each step.' });
     const seqLen = checkTokens(tokens, c.batch, c.length, this.dims);
+    const positions = checkPositions(options.logitPositions, seqLen);
     c.busy = true;
     try {
-      const data = c.length === 0 ? await this.firstStep(c, tokens, seqLen) : await this.nextStep(c, tokens, seqLen);
-      return { batch: c.batch, seqLen, vocab: this.dims.vocabSize, data };
+      const data = c.length === 0 ? await this.firstStep(c, tokens, seqLen, positions) : await this.nextStep(c, tokens, seqLen, positions);
+      return { batch: c.batch, seqLen: positions?.length ?? seqLen, vocab: this.dims.vocabSize, data };
     } finally {
       c.busy = false;
     }
@@ -82,8 +83,11 @@ export class OnnxWhisperDecoder implements WhisperDecoder {
     return asOnnxCache(cache).reorder(parents);
   }
 
-  /** Prompt step: computes cross-attention keys/values once (batch 1 when rows share one window). */
-  private async firstStep(c: OnnxKvCache, tokens: readonly (readonly number[])[], seqLen: number): Promise<Float32Array> {
+  /**
+   * Prompt step: computes cross-attention keys/values once (batch 1 when rows share one window). With `positions`,
+   * ORT's `[rows, seqLen, vocab]` logits are left to ORT and only those positions are copied (and tiled).
+   */
+  private async firstStep(c: OnnxKvCache, tokens: readonly (readonly number[])[], seqLen: number, positions: readonly number[] | null): Promise<Float32Array> {
     const encoder = c.encoder;
     if (encoder === null) throw new RuntimeError('KV_CACHE_DISPOSED', 'cache has no encoder output', { hint: 'Create a new cache.' });
     const { io } = this.first;
@@ -97,8 +101,10 @@ export class OnnxWhisperDecoder implements WhisperDecoder {
     if (io.useCacheBranch !== null) feeds[io.useCacheBranch] = cacheBranchTensor(false);
     const empty = emptyTensor([rows, c.heads, 0, c.headDim]);
     for (const p of io.past) for (const name of [p.selfKey, p.selfValue, p.crossKey, p.crossValue]) feeds[name] = empty;
-    const logits = c.logits(c.batch, seqLen, this.dims.vocabSize);
-    const fetches: Fetches = { [io.logits]: new ort.Tensor('float32', logits.subarray(0, rows * seqLen * this.dims.vocabSize), [rows, seqLen, this.dims.vocabSize]) };
+    const vocab = this.dims.vocabSize;
+    const returned = positions?.length ?? seqLen;
+    const logits = c.logits(c.batch, returned, vocab);
+    const fetches: Fetches = { [io.logits]: positions === null ? new ort.Tensor('float32', logits.subarray(0, rows * seqLen * vocab), [rows, seqLen, vocab]) : null };
     const selfViews = this.presentSelf(c, io, seqLen, fetches, rows);
     for (const p of io.present) {
       fetches[p.crossKey] = null;
@@ -106,9 +112,10 @@ export class OnnxWhisperDecoder implements WhisperDecoder {
     }
     const out = await run(this.first, feeds, fetches);
     c.cross = io.present.flatMap((p) => [p.crossKey, p.crossValue]).map((name) => this.crossTensor(out[name], name, shared && rows > 1));
+    if (positions !== null) gatherPositions(this.logitsOf(out[io.logits], this.first), rows, seqLen, positions, vocab, logits);
     if (rows < c.batch) {
       for (const view of selfViews) c.stats.tileBytes += tileFirstRow(view, c.rowLength(seqLen), c.batch);
-      c.stats.tileBytes += tileFirstRow(logits, seqLen * this.dims.vocabSize, c.batch);
+      c.stats.tileBytes += tileFirstRow(logits, returned * vocab, c.batch);
     }
     c.encoder = null;
     c.commit(seqLen);
@@ -116,7 +123,7 @@ export class OnnxWhisperDecoder implements WhisperDecoder {
   }
 
   /** Later steps: feeds the cache, receives `present` in the other ping-pong buffer. */
-  private async nextStep(c: OnnxKvCache, tokens: readonly (readonly number[])[], seqLen: number): Promise<Float32Array> {
+  private async nextStep(c: OnnxKvCache, tokens: readonly (readonly number[])[], seqLen: number, positions: readonly number[] | null): Promise<Float32Array> {
     const { io } = this.withPast;
     if (io.fixedSeqLen !== null && io.fixedSeqLen !== seqLen) {
       throw new RuntimeError('DECODER_INPUT_INVALID', `${this.withPast.file} takes ${io.fixedSeqLen} token(s) per row after the first step, got ${seqLen}`, {
@@ -135,11 +142,13 @@ export class OnnxWhisperDecoder implements WhisperDecoder {
       feeds[p.crossKey] = cross[2 * layer] as ort.Tensor;
       feeds[p.crossValue] = cross[2 * layer + 1] as ort.Tensor;
     });
-    const logits = c.logits(c.batch, seqLen, this.dims.vocabSize);
-    const fetches: Fetches = { [io.logits]: new ort.Tensor('float32', logits, [c.batch, seqLen, this.dims.vocabSize]) };
+    const vocab = this.dims.vocabSize;
+    const logits = c.logits(c.batch, positions?.length ?? seqLen, vocab);
+    const fetches: Fetches = { [io.logits]: positions === null ? new ort.Tensor('float32', logits, [c.batch, seqLen, vocab]) : null };
     const newLength = c.length + seqLen;
     this.presentSelf(c, io, newLength, fetches, c.batch);
-    await run(this.withPast, feeds, fetches);
+    const out = await run(this.withPast, feeds, fetches);
+    if (positions !== null) gatherPositions(this.logitsOf(out[io.logits], this.withPast), c.batch, seqLen, positions, vocab, logits);
     c.commit(newLength);
     return logits;
   }
@@ -156,6 +165,14 @@ export class OnnxWhisperDecoder implements WhisperDecoder {
       }
     });
     return views;
+  }
+
+  /** The float32 data of a `logits` output ORT allocated. */
+  private logitsOf(value: ort.OnnxValue | undefined, part: DecoderSession): Float32Array {
+    if (!(value instanceof ort.Tensor) || value.type !== 'float32') {
+      throw new RuntimeError('DECODER_RUN_FAILED', `${part.file} returned no float32 logits`, { hint: 'Re-export or re-download the decoder.', details: { file: part.file } });
+    }
+    return value.data as Float32Array;
   }
 
   /** Keeps a cross-attention present; when `collapse`, its identical rows are cut down to row 0 (batch 1, broadcast). */

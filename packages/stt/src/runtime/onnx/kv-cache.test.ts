@@ -93,6 +93,45 @@ test('beams sharing one prompt run it once at batch 1 and tile it; logits rows a
   }
 });
 
+test('logitPositions: the prompt call returns only the chosen positions, equal to the full logits, and tiles only them', async () => {
+  const prompt = [...SOT_PROMPT, 400, 401, 402, 403];
+  const full = model.decoder.createCache(enc, 4);
+  const picked = model.decoder.createCache(enc, 4);
+  try {
+    const all = await model.decoder.step(full, Array.from({ length: 4 }, () => prompt));
+    const positions = [0, prompt.length - 1];
+    const out = await model.decoder.step(picked, Array.from({ length: 4 }, () => prompt), { logitPositions: positions });
+    assert.equal(out.seqLen, 2);
+    const v = out.vocab;
+    for (let r = 0; r < 4; r++) {
+      positions.forEach((p, j) => {
+        const want = all.data.subarray((r * prompt.length + p) * v, (r * prompt.length + p + 1) * v);
+        assert.deepEqual(out.data.subarray((r * 2 + j) * v, (r * 2 + j + 1) * v), want, `row ${r} position ${p}`);
+      });
+    }
+    const selfTile = (kvCacheStats(full)?.tileBytes ?? 0) - 3 * prompt.length * v * 4;
+    assert.equal(kvCacheStats(picked)?.tileBytes, selfTile + 3 * 2 * v * 4, 'logits tiled for 2 positions instead of all');
+    // Later steps still give the same logits.
+    const next = Array.from({ length: 4 }, (_, r) => [500 + r]);
+    assert.deepEqual((await model.decoder.step(picked, next)).data, (await model.decoder.step(full, next)).data);
+  } finally {
+    full.dispose();
+    picked.dispose();
+  }
+});
+
+test('logitPositions that are empty, out of range or not increasing are typed errors', async () => {
+  const cache = model.decoder.createCache(enc, 1);
+  try {
+    for (const logitPositions of [[], [SOT_PROMPT.length], [1, 1], [2, 0], [0.5]]) {
+      await assert.rejects(model.decoder.step(cache, [SOT_PROMPT], { logitPositions }), (e: unknown) => e instanceof RuntimeError && e.code === 'DECODER_INPUT_INVALID');
+    }
+    assert.equal(cache.length, 0, 'a rejected call changes nothing');
+  } finally {
+    cache.dispose();
+  }
+});
+
 test('caches are per call: stepping one cache does not change another', async () => {
   const a = await beams(1, 1);
   const b = await beams(1, 1);
