@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { InvalidOptionError } from '../core/errors.js';
+import { OPENAI_TRANSCRIBE_DEFAULTS } from '../transcription/reference/load-reference.js';
 import { resolveTranscribeOptions } from './transcribe-options.js';
 
 test("defaults equal OpenAI transcribe()'s", () => {
@@ -19,6 +20,8 @@ test("defaults equal OpenAI transcribe()'s", () => {
   assert.equal(longForm.maxInitialTimestampSec, 1.0);
   assert.deepEqual(longForm.clipTimestampsSec, []);
   assert.ok(Object.isFrozen(longForm));
+  // The same defaults the parity suite runs OpenAI's reference variants with, field for field.
+  assert.deepEqual({ ...longForm }, { ...OPENAI_TRANSCRIBE_DEFAULTS });
 });
 
 test('OpenAI-style strings and single values are accepted', () => {

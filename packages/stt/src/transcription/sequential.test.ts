@@ -4,7 +4,7 @@ import type { LogMel } from '../audio/index.js';
 import { FAKE_IDS, FakeDecoder, fakeEncoder, fakeTokenizer, hashedLogits } from '../decoding/test-support/fake-model.js';
 import type { LogitFunction } from '../decoding/test-support/fake-model.js';
 import type { LongFormOptions } from './long-form-options.js';
-import { DEFAULT_THRESHOLDS } from './quality-gates.js';
+import { OPENAI_TRANSCRIBE_DEFAULTS } from './reference/load-reference.js';
 import { sequentialStrategy } from './sequential.js';
 import type { ProgressEvent } from './strategy.js';
 
@@ -17,28 +17,8 @@ function fakeMel(): LogMel {
   return { data, nMels: 80, nFrames };
 }
 
-const BASE: LongFormOptions = {
-  task: 'transcribe',
-  language: 'en',
-  temperatures: [0],
-  thresholds: DEFAULT_THRESHOLDS,
-  beam: null,
-  bestOf: 1,
-  lengthPenalty: null,
-  conditionOnPreviousText: true,
-  initialPrompt: null,
-  carryInitialPrompt: false,
-  prefix: null,
-  clipTimestampsSec: [],
-  suppressTokens: [-1],
-  suppressBlank: true,
-  withoutTimestamps: true,
-  maxInitialTimestampSec: 1,
-  sampleLen: null,
-  repetitionPenalty: 1,
-  noRepeatNgramSize: 0,
-  seed: 0,
-};
+/** OpenAI's defaults, with the language fixed, no fallback and no timestamps (the fake model emits none). */
+const BASE: LongFormOptions = { ...OPENAI_TRANSCRIBE_DEFAULTS, language: 'en', temperatures: [0], withoutTimestamps: true };
 
 /** Only text tokens and EOT (ids 0-20): no timestamps, language or other special tokens in the output. */
 function textOnly(fn: LogitFunction): LogitFunction {
