@@ -15,7 +15,7 @@ export type { Transcriber, TranscriberOptions, AudioInput, TranscribeOptions, De
 export { decodeWindow, DEFAULT_WINDOW_DECODE_OPTIONS, detectLanguage, languageFromLogits, compressionRatio } from './decoding/index.js';
 export type { WindowDecodeOptions, WindowResult, WindowDecodeContext, TokenStrategy, DecodingTokenizer, StepInfo, LanguageDetection } from './decoding/index.js';
 export { sequentialStrategy, decodeWithFallback, fallbackReasons, shouldSkipWindow, DEFAULT_THRESHOLDS, splitWindow } from './transcription/index.js';
-export type { LongFormStrategy, LongFormInput, LongFormResult, LongFormHooks, LongFormOptions, ProgressEvent, QualityThresholds, TranscriptionContext, WindowRecord, Attempt } from './transcription/index.js';
+export type { LongFormStrategy, LongFormInput, LongFormResult, LongFormHooks, LongFormOptions, ProgressEvent, LanguageEvent, QualityThresholds, TranscriptionContext, WindowRecord, Attempt } from './transcription/index.js';
 export * from './writers/index.js';
 export { createChunkedOverlapStrategy, transcribeChunkedOverlap, planWindows, DEFAULT_CHUNKED_OVERLAP } from './transcription/chunked-overlap/index.js';
 export type { ChunkedOverlapOptions, ChunkedOverlapResult, ChunkedOverlapStrategyOptions, StitchReport, WindowSpec, WindowDecoder } from './transcription/chunked-overlap/index.js';

@@ -3,7 +3,8 @@
  * OpenAI's, and validation done once (`InvalidOptionError`).
  */
 import { InvalidOptionError } from '../core/errors.js';
-import type { LongFormOptions, LongFormStrategy, ProgressEvent } from '../transcription/index.js';
+import type { Segment } from '../core/types.js';
+import type { LanguageEvent, LongFormOptions, LongFormStrategy, ProgressEvent } from '../transcription/index.js';
 
 /** Token choice at temperature 0: greedy (default) or beam search. */
 export type DecodingMode =
@@ -66,6 +67,15 @@ export interface TranscribeOptions {
   readonly strategy?: LongFormStrategy;
   /** Progress after each window. */
   readonly onProgress?: (event: ProgressEvent) => void;
+  /** Each segment as soon as it is final (sequential: after its window; chunked: after the merge), e.g. to print it. */
+  readonly onSegment?: (segment: Segment) => void;
+  /** The detected language and its probability, once, when `language` is not given. */
+  readonly onLanguage?: (event: LanguageEvent) => void;
+  /**
+   * Stops the transcription between windows. Aborting during decoding resolves early with the segments decoded so
+   * far and `partial: true` on the transcript; aborting while the audio is still being decoded by ffmpeg rejects.
+   */
+  readonly signal?: AbortSignal;
 }
 
 /** OpenAI's default temperature ladder. */
@@ -124,6 +134,9 @@ export interface ResolvedTranscribeOptions {
   readonly longForm: LongFormOptions;
   readonly strategy: LongFormStrategy | undefined;
   readonly onProgress: ((event: ProgressEvent) => void) | undefined;
+  readonly onSegment: ((segment: Segment) => void) | undefined;
+  readonly onLanguage: ((event: LanguageEvent) => void) | undefined;
+  readonly signal: AbortSignal | undefined;
 }
 
 /**
@@ -167,5 +180,12 @@ export function resolveTranscribeOptions(options: TranscribeOptions = {}, nTextC
   if (longForm.carryInitialPrompt && longForm.initialPrompt === null) {
     fail('carryInitialPrompt', 'needs initialPrompt', 'give initialPrompt, or drop carryInitialPrompt');
   }
-  return Object.freeze({ longForm: Object.freeze(longForm), strategy: options.strategy, onProgress: options.onProgress });
+  return Object.freeze({
+    longForm: Object.freeze(longForm),
+    strategy: options.strategy,
+    onProgress: options.onProgress,
+    onSegment: options.onSegment,
+    onLanguage: options.onLanguage,
+    signal: options.signal,
+  });
 }

@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { loadAudio } from '../audio/index.js';
 import type { LoadAudioOptions } from '../audio/index.js';
 import { InvalidOptionError } from '../core/errors.js';
-import type { Samples, Transcript } from '../core/types.js';
+import type { Samples, Segment, Transcript, TranscriptWarning } from '../core/types.js';
 import { resolveModel } from '../runtime/hub/index.js';
 import type { PullOptions } from '../runtime/hub/pull.js';
 import { loadWhisperModel, readModelDims } from '../runtime/index.js';
@@ -14,7 +14,7 @@ import type { DtypeOption } from '../runtime/model/index.js';
 import { loadTokenizer, toLanguageCode } from '../tokenizer/index.js';
 import type { WhisperTokenizer } from '../tokenizer/index.js';
 import { sequentialStrategy } from '../transcription/index.js';
-import type { LongFormResult } from '../transcription/index.js';
+import type { LongFormHooks, LongFormResult } from '../transcription/index.js';
 import { resolveTranscribeOptions } from './transcribe-options.js';
 import type { TranscribeOptions } from './transcribe-options.js';
 
@@ -51,8 +51,8 @@ function isSamples(audio: AudioInput): audio is Samples {
   return typeof audio === 'object' && !(audio instanceof Uint8Array) && 'samples' in audio;
 }
 
-async function toSamples(audio: AudioInput, options: LoadAudioOptions | undefined): Promise<Samples> {
-  if (!isSamples(audio)) return loadAudio(audio, options);
+async function toSamples(audio: AudioInput, options: LoadAudioOptions | undefined, signal: AbortSignal | undefined): Promise<Samples & { warnings?: readonly TranscriptWarning[] }> {
+  if (!isSamples(audio)) return loadAudio(audio, signal === undefined || options?.signal !== undefined ? options : { ...options, signal });
   if (audio.sampleRate !== 16_000) {
     throw new InvalidOptionError('AUDIO_SAMPLE_RATE', `samples must be 16 kHz mono, got ${audio.sampleRate} Hz`, {
       hint: 'pass a file path, or resample first (audio: resample())',
@@ -75,13 +75,27 @@ function checkModelSupports(tokenizer: WhisperTokenizer, language: string | null
   });
 }
 
-function toTranscript(result: LongFormResult): Transcript {
+/**
+ * A segment with its times inside the audio. OpenAI's algorithm can end the last segment at a timestamp token past
+ * the end of a short file (`<|30.00|>` in a 5 s file); the public transcript clamps to the duration, while
+ * `transcribeDetailed` keeps the raw times for parity checks.
+ */
+function clampSegment(s: Segment, durationSec: number): Segment {
+  if (s.endSec <= durationSec && s.startSec <= durationSec && (s.words ?? []).every((w) => w.endSec <= durationSec)) return s;
+  const clamp = (t: number): number => Math.min(t, durationSec);
+  const words = s.words?.map((w) => ({ ...w, startSec: clamp(w.startSec), endSec: clamp(w.endSec) }));
+  return { ...s, startSec: clamp(s.startSec), endSec: clamp(s.endSec), ...(words === undefined ? {} : { words }) };
+}
+
+function toTranscript(result: LongFormResult, warnings: readonly TranscriptWarning[]): Transcript {
   return {
     text: result.text,
     language: result.language,
     durationSec: result.durationSec,
-    segments: result.segments,
+    segments: result.segments.map((s) => clampSegment(s, result.durationSec)),
     ...(result.languageProbs === null ? {} : { languageProbs: result.languageProbs }),
+    ...(result.partial === true ? { partial: true } : {}),
+    ...(warnings.length === 0 ? {} : { warnings }),
   };
 }
 
@@ -110,21 +124,30 @@ export async function createTranscriber(options: TranscriberOptions): Promise<Tr
     },
   });
   const ctx = { encoder: model.encoder, decoder: model.decoder, tokenizer };
-  const transcribeDetailed = async (audio: AudioInput, opts: TranscribeOptions = {}): Promise<LongFormResult> => {
+  const run = async (audio: AudioInput, opts: TranscribeOptions = {}): Promise<{ result: LongFormResult; warnings: readonly TranscriptWarning[] }> => {
     const resolved = resolveTranscribeOptions(opts, model.decoder.dims.nTextCtx);
     const given = resolved.longForm.language;
     const language = given === null ? null : (toLanguageCode(given) ?? given); // 'German' -> 'de'
     checkModelSupports(tokenizer, language, resolved.longForm.task);
     const longForm = Object.freeze({ ...resolved.longForm, language });
-    const samples = await toSamples(audio, options.audio);
+    const samples = await toSamples(audio, options.audio, resolved.signal);
     const strategy = resolved.strategy ?? sequentialStrategy;
-    const hooks = resolved.onProgress === undefined ? {} : { onProgress: resolved.onProgress };
-    return strategy.transcribe(ctx, { audio: samples }, longForm, hooks);
+    const hooks: LongFormHooks = {
+      ...(resolved.onProgress === undefined ? {} : { onProgress: resolved.onProgress }),
+      ...(resolved.onSegment === undefined ? {} : { onSegment: resolved.onSegment }),
+      ...(resolved.onLanguage === undefined ? {} : { onLanguage: resolved.onLanguage }),
+      ...(resolved.signal === undefined ? {} : { signal: resolved.signal }),
+    };
+    const result = await strategy.transcribe(ctx, { audio: samples }, longForm, hooks);
+    return { result, warnings: samples.warnings ?? [] };
   };
   return {
     modelId: manifest.id,
-    transcribeDetailed,
-    transcribe: async (audio, opts) => toTranscript(await transcribeDetailed(audio, opts)),
+    transcribeDetailed: async (audio, opts) => (await run(audio, opts)).result,
+    transcribe: async (audio, opts) => {
+      const { result, warnings } = await run(audio, opts);
+      return toTranscript(result, warnings);
+    },
     dispose: () => model.dispose(),
   };
 }

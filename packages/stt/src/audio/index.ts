@@ -3,8 +3,8 @@
  * optional conditioning (high-pass, loudness normalisation) and Whisper's log-mel spectrogram.
  */
 export type { AudioWarning, AudioWarningCode, DecodedAudio, LoadedAudio, PcmFormat, PcmSampleType } from './types.js';
-export { loadAudio, type LoadAudioOptions } from './load-audio.js';
-export { decodeWav, isWav, type WavFormat } from './wav.js';
+export { loadAudio, MAX_NATIVE_WAV_BYTES, type LoadAudioOptions } from './load-audio.js';
+export { decodeWav, isWav, MIN_WAV_SAMPLE_RATE, MAX_WAV_SAMPLE_RATE, type WavFormat } from './wav.js';
 export { decodeWithFfmpeg, ffmpegArgs, type FfmpegOptions } from './ffmpeg.js';
 export { decodeRawPcm, readRawPcm, loadRawPcm } from './raw-pcm.js';
 export { pcmToMono } from './pcm.js';

@@ -3,7 +3,7 @@
  * format, and WAV encodings the native reader does not handle, go through ffmpeg exactly as OpenAI's
  * `load_audio` does. Conditioning options (high-pass, normalisation) are off by default.
  */
-import { open, readFile } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import { AudioDecodeError, CephalonError } from '../core/errors.js';
 import { conditionSamples, type ConditionOptions } from './condition.js';
 import { decodeWithFfmpeg, type FfmpegOptions } from './ffmpeg.js';
@@ -22,18 +22,42 @@ export interface LoadAudioOptions extends ConditionOptions, FfmpegOptions {
 
 const HEADER_BYTES = 12;
 
-async function readHeader(path: string): Promise<Uint8Array> {
+/**
+ * Largest WAV file read into memory by the native reader (Node's `readFile` stops at 2 GiB). Larger WAV files
+ * (RF64, or plain WAV near 4 GiB) go to ffmpeg, which streams them; `decoder: 'native'` refuses them.
+ */
+export const MAX_NATIVE_WAV_BYTES = 2 ** 31 - 1;
+
+function notRegular(path: string, what: string): AudioDecodeError {
+  return new AudioDecodeError('AUDIO_NOT_REGULAR_FILE', `audio file ${path} is ${what}, not a regular file`, {
+    hint: 'Pass a regular audio file (to read a pipe or stdin, read its bytes and pass them as a Uint8Array).',
+    details: { file: path },
+  });
+}
+
+function kindOf(info: { isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string {
+  if (info.isFIFO()) return 'a named pipe';
+  if (info.isSocket()) return 'a socket';
+  if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device';
+  return 'not a file';
+}
+
+async function readHeader(path: string): Promise<{ header: Uint8Array; sizeBytes: number }> {
   let handle;
   try {
+    // stat before open: opening a named pipe with no writer blocks forever (and cannot be cancelled)
+    const before = await stat(path);
+    if (before.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    if (!before.isFile()) throw notRegular(path, kindOf(before));
     handle = await open(path, 'r');
-    const stat = await handle.stat();
-    if (stat.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-    if (stat.size === 0) {
+    const stat2 = await handle.stat();
+    if (!stat2.isFile()) throw notRegular(path, kindOf(stat2));
+    if (stat2.size === 0) {
       throw new AudioDecodeError('AUDIO_EMPTY', `${path} is empty (0 bytes)`, { hint: 'The recording was not written; check the source.', details: { file: path } });
     }
     const header = new Uint8Array(HEADER_BYTES);
     const { bytesRead } = await handle.read(header, 0, HEADER_BYTES, 0);
-    return header.subarray(0, bytesRead);
+    return { header: header.subarray(0, bytesRead), sizeBytes: stat2.size };
   } catch (e) {
     if (e instanceof CephalonError) throw e;
     const code = (e as NodeJS.ErrnoException).code ?? 'EIO';
@@ -58,9 +82,16 @@ async function decode(input: string | Uint8Array, options: LoadAudioOptions): Pr
   if (typeof input !== 'string' && input.byteLength === 0) {
     throw new AudioDecodeError('AUDIO_EMPTY', 'audio buffer is empty (0 bytes)', { hint: 'Pass the bytes of an audio file.' });
   }
-  const header = typeof input === 'string' ? await readHeader(input) : input.subarray(0, HEADER_BYTES);
+  const { header, sizeBytes } = typeof input === 'string' ? await readHeader(input) : { header: input.subarray(0, HEADER_BYTES), sizeBytes: input.byteLength };
   if (mode === 'ffmpeg') return { audio: await decodeWithFfmpeg(input, ffmpegOptions), decoder: 'ffmpeg' };
-  if (isWav(header)) {
+  if (isWav(header) && sizeBytes > MAX_NATIVE_WAV_BYTES) {
+    if (mode === 'native') {
+      throw new AudioDecodeError('WAV_TOO_LARGE', `${name} is ${sizeBytes} bytes, more than the native WAV reader holds in memory (${MAX_NATIVE_WAV_BYTES})`, {
+        hint: "Use decoder 'auto' or 'ffmpeg' (ffmpeg streams large files), or split the file.",
+        details: { file: name, sizeBytes },
+      });
+    }
+  } else if (isWav(header)) {
     const bytes = typeof input === 'string' ? new Uint8Array(await readFile(input)) : input;
     try {
       return { audio: decodeWav(bytes, name), decoder: 'wav' };

@@ -20,6 +20,14 @@ const TAG_ALAW = 6;
 const TAG_MULAW = 7;
 const TAG_EXTENSIBLE = 0xfffe;
 const UNKNOWN_SIZE = 0xffffffff;
+/**
+ * Plausible sample rates. A header is not trusted beyond these: with at least 1 kHz, the 16 kHz audio the engine
+ * allocates is at most 16 samples per byte of the file (a header cannot turn a small file into hours of audio).
+ */
+export const MIN_WAV_SAMPLE_RATE = 1000;
+export const MAX_WAV_SAMPLE_RATE = 768_000;
+/** Widest sample container the PCM reader handles (64-bit float). */
+const MAX_CONTAINER_BYTES = 8;
 
 /** True when the bytes start like a WAV file (RIFF, RIFX or RF64 with WAVE). */
 export function isWav(bytes: Uint8Array): boolean {
@@ -57,8 +65,9 @@ function parseFmt(view: DataView, at: number, size: number, le: boolean, name: s
     // valid bits (offset 18) are left-justified in it, so reading the whole container is right.
     formatTag = view.getUint16(at + 24, le);
   }
-  if (channels < 1 || sampleRate < 1) {
-    fail('WAV_BAD_FMT', name, `fmt chunk says ${channels} channels at ${sampleRate} Hz`, 'The file header is damaged; re-export the audio.');
+  if (channels < 1) fail('WAV_BAD_FMT', name, `fmt chunk says ${channels} channels`, 'The file header is damaged; re-export the audio.');
+  if (sampleRate < MIN_WAV_SAMPLE_RATE || sampleRate > MAX_WAV_SAMPLE_RATE) {
+    fail('WAV_BAD_RATE', name, `fmt chunk says ${sampleRate} Hz, outside the plausible ${MIN_WAV_SAMPLE_RATE}-${MAX_WAV_SAMPLE_RATE} Hz`, 'The file header is damaged or hostile; re-export the audio.');
   }
   const type = sampleType(formatTag, bitsPerSample);
   if (type === undefined) {
@@ -66,6 +75,7 @@ function parseFmt(view: DataView, at: number, size: number, le: boolean, name: s
   }
   const natural = SAMPLE_BYTES[type];
   const container = blockAlign > 0 && blockAlign % channels === 0 ? blockAlign / channels : Math.ceil(bitsPerSample / 8);
+  if (container > MAX_CONTAINER_BYTES) fail('WAV_BAD_FMT', name, `block align ${blockAlign} gives ${container}-byte samples for ${channels} channel(s), more than ${MAX_CONTAINER_BYTES}`, 'The file header is damaged; re-export the audio.');
   if (container < natural) fail('WAV_BAD_FMT', name, `block align ${blockAlign} is too small for ${channels} x ${bitsPerSample}-bit samples`, 'The file header is damaged; re-export the audio.');
   return { formatTag, sampleType: type, sampleRate, channels, bitsPerSample, blockAlign, byteOrder: le ? 'le' : 'be', containerBytes: container };
 }
@@ -121,6 +131,15 @@ function walkChunks(bytes: Uint8Array, name: string): Chunks {
   return out;
 }
 
+/** Float WAVs can hold NaN or infinities, which would poison the log-mel (and so the whole transcript). */
+function rejectNonFinite(samples: Float32Array, name: string): void {
+  for (let i = 0; i < samples.length; i++) {
+    if (!Number.isFinite(samples[i] as number)) {
+      fail('AUDIO_NON_FINITE', name, `sample ${i} (${(i / samples.length * 100).toFixed(1)}% in) is ${String(samples[i])}: float WAV holds NaN or infinite values`, 'The file is damaged; re-export it as 16-bit PCM.');
+    }
+  }
+}
+
 /**
  * Decodes a WAV file held in memory to mono float32 at its own sample rate.
  * Throws `AudioDecodeError` with code `WAV_UNSUPPORTED` for encodings it does not read (use ffmpeg then).
@@ -140,6 +159,7 @@ export function decodeWav(bytes: Uint8Array, name = '<wav bytes>'): DecodedAudio
     warnings.push({ code: 'partial-frame', message: `data ends with ${data.byteLength % stride} bytes of an incomplete frame; dropped` });
   }
   const samples = pcmToMono(data, format);
+  if (format.sampleType === 'f32' || format.sampleType === 'f64') rejectNonFinite(samples, name);
   if (samples.length === 0) fail('AUDIO_EMPTY', name, 'WAV file has no audio samples', 'The recording is empty; check the source.');
   return { samples, sampleRate: format.sampleRate, channels: format.channels, warnings, format };
 }

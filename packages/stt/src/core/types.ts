@@ -66,6 +66,16 @@ export interface Transcript {
   readonly segments: readonly Segment[];
   /** Language probabilities, when language detection ran. */
   readonly languageProbs?: Readonly<Record<string, number>>;
+  /** True when the transcription was stopped early (an abort signal): the segments cover only the start. */
+  readonly partial?: boolean;
+  /** What the audio decoder noticed but read through (a truncated data chunk, an incomplete frame ...). */
+  readonly warnings?: readonly TranscriptWarning[];
+}
+
+/** A non-fatal problem with the input, as carried by a transcript. */
+export interface TranscriptWarning {
+  readonly code: string;
+  readonly message: string;
 }
 
 /** A region of speech found by voice activity detection. */

@@ -1,10 +1,12 @@
 /** Long-form transcription strategies behind one interface, and the quality gates they share. */
 export { sequentialStrategy } from './sequential.js';
+export { reportLanguage } from './strategy.js';
 export type {
   LongFormStrategy,
   LongFormInput,
   LongFormResult,
   LongFormHooks,
+  LanguageEvent,
   ProgressEvent,
   TranscriptionContext,
   WindowRecord,

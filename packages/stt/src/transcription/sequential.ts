@@ -13,6 +13,7 @@ import type { LongFormOptions } from './long-form-options.js';
 import { PROMPT_RESET_TEMPERATURE, shouldSkipWindow } from './quality-gates.js';
 import { buildSegment } from './segment-builder.js';
 import { seekClips } from './seek-clips.js';
+import { reportLanguage } from './strategy.js';
 import type { LongFormHooks, LongFormInput, LongFormResult, LongFormStrategy, TranscriptionContext, WindowRecord } from './strategy.js';
 import { framesToSec, splitWindow } from './window-segments.js';
 
@@ -57,14 +58,20 @@ export const sequentialStrategy: LongFormStrategy = {
     const contentFrames = mel.nFrames - N_FRAMES;
     const totalSec = framesToSec(contentFrames);
     const { language, probs } = await resolveLanguage(ctx, mel, options);
+    reportLanguage(hooks, language, probs);
     const initialPromptTokens = options.initialPrompt === null ? [] : tokenizer.encode(' ' + options.initialPrompt.trim());
     const state: PromptState = { allTokens: [...initialPromptTokens], initialPromptTokens, resetSince: 0 };
     const prefixTokens = options.prefix === null ? [] : tokenizer.encode(' ' + options.prefix.trim());
     const segments: Segment[] = [];
     const windows: WindowRecord[] = [];
-    for (const [clipStart, clipEnd] of seekClips(options.clipTimestampsSec, contentFrames)) {
+    let partial = false;
+    clips: for (const [clipStart, clipEnd] of seekClips(options.clipTimestampsSec, contentFrames)) {
       let seek = clipStart;
       while (seek < clipEnd) {
+        if (hooks.signal?.aborted === true) {
+          partial = true;
+          break clips;
+        }
         const segmentFrames = Math.min(N_FRAMES, contentFrames - seek, clipEnd - seek);
         const timeOffsetSec = framesToSec(seek);
         const promptTokens = nextPrompt(state, options, nTextCtx);
@@ -83,6 +90,7 @@ export const sequentialStrategy: LongFormStrategy = {
         const added = split.segments.map((range, i) => buildSegment(segments.length + i, seek, range, result, tokenizer));
         segments.push(...added);
         for (const s of added) state.allTokens.push(...s.tokenIds);
+        if (hooks.onSegment !== undefined) for (const s of added) hooks.onSegment(s);
         if (!options.conditionOnPreviousText || result.temperature > PROMPT_RESET_TEMPERATURE) {
           state.resetSince = state.allTokens.length;
         }
@@ -94,6 +102,6 @@ export const sequentialStrategy: LongFormStrategy = {
       }
     }
     const text = tokenizer.decode(state.allTokens.slice(initialPromptTokens.length));
-    return { language, languageProbs: probs, text, segments, durationSec: totalSec, windows } satisfies LongFormResult;
+    return { language, languageProbs: probs, text, segments, durationSec: totalSec, windows, ...(partial ? { partial } : {}) } satisfies LongFormResult;
   },
 };

@@ -35,9 +35,21 @@ export interface ProgressEvent {
   readonly totalSec: number;
 }
 
+/** The language the first window was detected as, with its probability. */
+export interface LanguageEvent {
+  readonly language: string;
+  readonly probability: number;
+}
+
 export interface LongFormHooks {
   /** Called after every window. */
   readonly onProgress?: (event: ProgressEvent) => void;
+  /** Called with each segment as soon as it is final (sequential: after its window; chunked: after the merge). */
+  readonly onSegment?: (segment: Segment) => void;
+  /** Called once when the language was detected (not when it was given). */
+  readonly onLanguage?: (event: LanguageEvent) => void;
+  /** Checked between windows: once aborted, the strategy stops and returns what it has, with `partial: true`. */
+  readonly signal?: AbortSignal;
 }
 
 /** What happened in one decoded 30 s window (for parity checks and debugging). */
@@ -63,6 +75,13 @@ export interface LongFormResult {
   readonly segments: readonly Segment[];
   readonly durationSec: number;
   readonly windows: readonly WindowRecord[];
+  /** True when `hooks.signal` stopped the run early: the segments cover only the start of the audio. */
+  readonly partial?: boolean;
+}
+
+/** Reports a detected language to `hooks.onLanguage`. */
+export function reportLanguage(hooks: LongFormHooks, language: string, probs: Readonly<Record<string, number>> | null): void {
+  if (probs !== null) hooks.onLanguage?.({ language, probability: probs[language] ?? 0 });
 }
 
 /** A long-form transcription algorithm. */

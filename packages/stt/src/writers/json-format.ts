@@ -38,6 +38,10 @@ export interface VerboseJson {
   readonly segments: readonly VerboseJsonSegment[];
   /** All words of all segments, when the transcript has word timings. */
   readonly words?: readonly VerboseJsonWord[];
+  /** Cephalon addition: present (true) when the transcription was stopped early and covers only the start. */
+  readonly partial?: true;
+  /** Cephalon addition: what the audio decoder noticed but read through (truncated data ...). */
+  readonly warnings?: readonly { readonly code: string; readonly message: string }[];
 }
 
 /** Options of the JSON writer. */
@@ -76,6 +80,8 @@ export function toVerboseJson(transcript: Transcript, options: JsonOptions = {})
     text: transcript.text,
     segments,
     ...(hasWords ? { words } : {}),
+    ...(transcript.partial === true ? { partial: true as const } : {}),
+    ...(transcript.warnings === undefined || transcript.warnings.length === 0 ? {} : { warnings: transcript.warnings.map((w) => ({ code: w.code, message: w.message })) }),
   };
 }
 

@@ -36,6 +36,8 @@ export interface ChunkedOverlapOptions {
   readonly onProgress?: (done: number, total: number) => void;
   /** Receives the per-window outputs, the merge's join reports and the cleanup's removals (for debugging joins). */
   readonly onReport?: (report: StitchReport) => void;
+  /** Checked between batches: once aborted, the windows decoded so far are merged and returned (`partial: true`). */
+  readonly signal?: AbortSignal;
 }
 
 /** `ChunkedOverlapOptions` with every default filled in. */
@@ -53,6 +55,8 @@ export interface ChunkedOverlapResult {
   readonly words: readonly MergedWord[];
   readonly windows: readonly WindowTranscript[];
   readonly removals: readonly Removal[];
+  /** True when `signal` stopped the run before the last window. */
+  readonly partial: boolean;
 }
 
 /** Window bounds `[startSec, endSec)` covering `durationSec`. */
@@ -85,7 +89,12 @@ export async function transcribeChunkedOverlap(durationSec: number, decode: Wind
   const merge = getMergeAlgorithm(options.merge ?? DEFAULT_CHUNKED_OVERLAP.merge);
   const plan = planWindows(durationSec, windowSec, overlapSec);
   const windows: WindowTranscript[] = [];
+  let partial = false;
   for (let i = 0; i < plan.length; i += batchSize) {
+    if (options.signal?.aborted === true) {
+      partial = true;
+      break;
+    }
     const batch: WindowSpec[] = plan.slice(i, i + batchSize).map((w, k) => ({ ...w, index: i + k }));
     const decoded = await decode(batch);
     batch.forEach((w, k) => {
@@ -101,5 +110,5 @@ export async function transcribeChunkedOverlap(durationSec: number, decode: Wind
   const merged = merge.merge(windows);
   const cleaned = cleanupRepetitions(merged.words, options.cleanup);
   options.onReport?.({ windows, joins: merged.joins, removals: cleaned.removals });
-  return { text: cleaned.words.map((w) => w.text).join(' '), words: cleaned.words, windows, removals: cleaned.removals };
+  return { text: cleaned.words.map((w) => w.text).join(' '), words: cleaned.words, windows, removals: cleaned.removals, partial };
 }

@@ -12,6 +12,7 @@ import type { MergedWord } from '../../stitching/index.js';
 import { decodeWithFallback, windowOptionsFor } from '../fallback.js';
 import type { LongFormOptions } from '../long-form-options.js';
 import { shouldSkipWindow } from '../quality-gates.js';
+import { reportLanguage } from '../strategy.js';
 import type { LongFormHooks, LongFormInput, LongFormResult, LongFormStrategy, TranscriptionContext, WindowRecord } from '../strategy.js';
 import { framesToSec } from '../window-segments.js';
 import { transcribeChunkedOverlap, type ChunkedOverlapOptions, type WindowDecoder, type WindowSpec } from './chunked-overlap.js';
@@ -91,16 +92,19 @@ export function createChunkedOverlapStrategy(config: ChunkedOverlapStrategyOptio
       const mel = input.mel ?? logMelSpectrogram(input.audio, { nMels: ctx.decoder.dims.nMels, paddingSamples: N_SAMPLES });
       const durationSec = framesToSec(mel.nFrames - N_FRAMES);
       const { language, probs } = await resolveLanguage(ctx, mel, options);
+      reportLanguage(hooks, language, probs);
       const state: RunState = { records: [], quality: [], tokens: [] };
       const run = await transcribeChunkedOverlap(durationSec, modelDecoder(ctx, mel, options, language, state), {
         ...config,
         onProgress: (done, total) => hooks.onProgress?.({ doneSec: (durationSec * done) / total, totalSec: durationSec }),
+        ...(hooks.signal === undefined ? {} : { signal: hooks.signal }),
       });
       const tokensOf = (w: MergedWord): readonly Token[] => state.tokens[w.windowIndex]?.[w.wordIndex] ?? [];
       const quality = (i: number): WindowQuality => state.quality[i] ?? { temperature: 0, avgLogprob: 0, compressionRatio: 0, noSpeechProb: 0 };
       const segments = buildSegments(run.words, run.windows, tokensOf, quality);
       const text = segments.map((s) => s.text).join('');
-      return { language, languageProbs: probs, text, segments, durationSec, windows: state.records };
+      if (hooks.onSegment !== undefined) for (const s of segments) hooks.onSegment(s);
+      return { language, languageProbs: probs, text, segments, durationSec, windows: state.records, ...(run.partial ? { partial: true } : {}) };
     },
   };
 }
