@@ -4,6 +4,8 @@
  */
 import { parseArgs } from 'node:util';
 import { InvalidOptionError } from '@cephalon/stt';
+import { applyCompat, checkUnknownOptions } from './compat.js';
+import type { CompatTable } from './compat.js';
 
 /** One option of a command. */
 export interface OptionSpec {
@@ -14,6 +16,8 @@ export interface OptionSpec {
   /** The default, as shown in the help. */
   readonly defaultText?: string;
   readonly help: string;
+  /** May be given several times; the values are joined with commas (`-f srt -f vtt` = `-f srt,vtt`). */
+  readonly multiple?: boolean;
 }
 
 export type OptionTable = Readonly<Record<string, OptionSpec>>;
@@ -24,6 +28,8 @@ export type ParsedOptions = Readonly<Record<string, string | boolean | undefined
 export interface ParsedArgs {
   readonly options: ParsedOptions;
   readonly positionals: readonly string[];
+  /** Notes about accepted foreign spellings that differ slightly in meaning (printed as warnings). */
+  readonly warnings: readonly string[];
 }
 
 const NEGATIVE_NUMBER = /^-(\d|\.\d)/;
@@ -50,15 +56,25 @@ export function usageError(command: string, message: string, hint = `see 'cephal
   throw new InvalidOptionError('CLI_USAGE', message, { hint, details: { command } });
 }
 
-/** Parses `args` strictly against `table`; unknown options, missing values and stray positionals are usage errors. */
-export function parseCommandArgs(command: string, args: readonly string[], table: OptionTable, allowPositionals: boolean): ParsedArgs {
-  const options: Record<string, { type: 'string' | 'boolean'; short?: string }> = {};
-  for (const [name, spec] of Object.entries(table)) options[name] = spec.short === undefined ? { type: spec.type } : { type: spec.type, short: spec.short };
+/**
+ * Parses `args` strictly against `table`; unknown options (with a "did you mean"), missing values and stray
+ * positionals are usage errors. `compat` maps other tools' spellings (OpenAI's `--output_format`, whisper.cpp's
+ * `-otxt`) onto this table first; a lone `-` is a positional (stdin).
+ */
+export function parseCommandArgs(command: string, args: readonly string[], table: OptionTable, allowPositionals: boolean, compat: CompatTable = {}): ParsedArgs {
+  const options: Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }> = {};
+  for (const [name, spec] of Object.entries(table)) {
+    options[name] = { type: spec.type, ...(spec.short === undefined ? {} : { short: spec.short }), ...(spec.multiple === true ? { multiple: true } : {}) };
+  }
+  const mapped = applyCompat(command, joinNegativeValues(args, table), table, compat);
+  checkUnknownOptions(command, mapped.args, table, compat);
   try {
-    const parsed = parseArgs({ args: joinNegativeValues(args, table), options, strict: true, allowPositionals });
+    const parsed = parseArgs({ args: mapped.args, options, strict: true, allowPositionals });
     const values: Record<string, string | boolean | undefined> = {};
-    for (const [k, v] of Object.entries(parsed.values)) values[k] = Array.isArray(v) ? String(v[v.length - 1]) : v;
-    return { options: values, positionals: parsed.positionals };
+    for (const [k, v] of Object.entries(parsed.values)) {
+      values[k] = Array.isArray(v) ? (table[k]?.multiple === true ? v.map(String).join(',') : String(v[v.length - 1])) : v;
+    }
+    return { options: values, positionals: parsed.positionals, warnings: mapped.warnings };
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) usageError(command, (error as Error).message.split(/\.\s|\n/)[0] ?? 'bad arguments');

@@ -5,6 +5,8 @@ export interface CommandIo {
   readonly stdin: NodeJS.ReadableStream;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly cwd: string;
+  /** Replaces Ctrl-C (SIGINT/SIGTERM) handling when given: aborting it interrupts the command (tests). */
+  readonly interrupt?: AbortSignal;
 }
 
 export interface Command {

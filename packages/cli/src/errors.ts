@@ -43,19 +43,23 @@ function oneLine(text: string): string {
   return text.replace(/\s*\n\s*/g, ' ').trim();
 }
 
-/** `cephalon: <message> (<hint>)`, on one line, with a trailing newline. */
-export function errorLine(error: unknown): string {
+/**
+ * `cephalon: <message> (<hint>)`, on one line, with a trailing newline. With `subject` (the input file of a
+ * multi-file run), the message starts with it unless it names it already.
+ */
+export function errorLine(error: unknown, subject?: string): string {
+  const about = (message: string): string => (subject === undefined || message.includes(subject) ? message : `${subject}: ${message}`);
   if (error instanceof CephalonError) {
     const hint = error.hint === undefined ? '' : ` (${oneLine(error.hint).replace(/\.$/, '')})`;
-    return `cephalon: ${oneLine(error.message)}${hint}\n`;
+    return `cephalon: ${about(oneLine(error.message))}${hint}\n`;
   }
   const message = error instanceof Error ? error.message : String(error);
-  return `cephalon: unexpected error: ${oneLine(message)} (please report this with the command you ran)\n`;
+  return `cephalon: ${about(`unexpected error: ${oneLine(message)}`)} (please report this with the command you ran)\n`;
 }
 
 /** Writes `errorLine(error)` to `stderr` and returns the exit code. With `CEPHALON_DEBUG=1` the stack follows. */
-export function reportError(error: unknown, stderr: NodeJS.WritableStream, env: Readonly<Record<string, string | undefined>>): ExitCode {
-  stderr.write(errorLine(error));
+export function reportError(error: unknown, stderr: NodeJS.WritableStream, env: Readonly<Record<string, string | undefined>>, subject?: string): ExitCode {
+  stderr.write(errorLine(error, subject));
   if (env['CEPHALON_DEBUG'] === '1' && error instanceof Error && error.stack !== undefined) stderr.write(`${error.stack}\n`);
   return exitCodeFor(error);
 }

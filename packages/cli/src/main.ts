@@ -2,6 +2,7 @@
  * `cephalon` entry point: dispatches `cephalon <command> ...` to `commands/<command>.ts`.
  * This package is the only place that touches argv, stdout and exit codes.
  */
+import { readFileSync } from 'node:fs';
 import type { Command, CommandIo } from './command.js';
 import { EXIT } from './command.js';
 
@@ -17,8 +18,14 @@ const COMMANDS: Readonly<Record<string, () => Promise<{ default: Command }>>> = 
 function usage(): string {
   const lines = ['Usage: cephalon <command> [options]', '', 'Commands:'];
   for (const name of Object.keys(COMMANDS).sort()) lines.push(`  ${name}`);
-  lines.push('', 'Run `cephalon <command> --help` for the options of one command.');
+  lines.push('', 'Run `cephalon <command> --help` for the options of one command; `cephalon --version` for the version.');
   return lines.join('\n') + '\n';
+}
+
+/** The version of the `cephalon` package (read from its package.json, next to `src/` or a compiled folder). */
+export function cliVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: unknown };
+  return typeof pkg.version === 'string' ? pkg.version : 'unknown';
 }
 
 export async function main(argv: readonly string[], io: CommandIo): Promise<number> {
@@ -26,6 +33,10 @@ export async function main(argv: readonly string[], io: CommandIo): Promise<numb
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout.write(usage());
     return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  if (name === '--version' || name === '-V' || name === 'version') {
+    io.stdout.write(`cephalon ${cliVersion()} (node ${process.version})\n`);
+    return EXIT.ok;
   }
   const load = COMMANDS[name];
   if (load === undefined) {

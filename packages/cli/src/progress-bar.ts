@@ -11,6 +11,19 @@ export interface ProgressBarOptions {
   readonly tty?: boolean;
   /** Characters of the bar itself on a terminal. */
   readonly width?: number;
+  /** Show the speed (`done` units per wall second, with this unit, e.g. `s/s`) and the time left. */
+  readonly rateUnit?: string;
+  /** Milliseconds clock (tests pass a fake one); default `performance.now`. */
+  readonly now?: () => number;
+}
+
+/** `m:ss` (or `h:mm:ss`) of a number of seconds. */
+export function clockText(sec: number): string {
+  const s = Math.max(0, Math.round(sec));
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const ss = String(s % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
 }
 
 /** Cells of the bar on a terminal. */
@@ -33,6 +46,9 @@ export class ProgressBar {
   readonly #format: AmountFormat;
   readonly #tty: boolean;
   readonly #width: number;
+  readonly #rateUnit: string | undefined;
+  readonly #now: () => number;
+  readonly #startMs: number;
   #lastDrawn = '';
   #lastStep = 0;
   #open = false;
@@ -43,6 +59,18 @@ export class ProgressBar {
     this.#format = format;
     this.#tty = options.tty ?? isTty(stream);
     this.#width = options.width ?? DEFAULT_WIDTH;
+    this.#rateUnit = options.rateUnit;
+    this.#now = options.now ?? (() => performance.now());
+    this.#startMs = this.#now();
+  }
+
+  /** ` 3.10 s/s ETA 0:42` once some work is done; empty without a rate unit. */
+  #rateText(done: number, total: number): string {
+    if (this.#rateUnit === undefined) return '';
+    const elapsedSec = (this.#now() - this.#startMs) / 1000;
+    if (done <= 0 || elapsedSec <= 0) return ` -- ${this.#rateUnit} ETA --:--`;
+    const rate = done / elapsedSec;
+    return ` ${rate.toFixed(2)} ${this.#rateUnit} ETA ${clockText(Math.max(0, total - done) / rate)}`;
   }
 
   /** Reports `done` of `total` (same unit). */
@@ -52,7 +80,7 @@ export class ProgressBar {
     const amount = this.#format(Math.min(done, total), total);
     if (this.#tty) {
       const filled = Math.round(fraction * this.#width);
-      const line = `${this.#label} [${'#'.repeat(filled)}${'-'.repeat(this.#width - filled)}] ${amount} ${String(percent).padStart(3)}%`;
+      const line = `${this.#label} [${'#'.repeat(filled)}${'-'.repeat(this.#width - filled)}] ${amount} ${String(percent).padStart(3)}%${this.#rateText(done, total)}`;
       if (line === this.#lastDrawn) return;
       this.#stream.write(`${CLEAR_LINE}${line}`);
       this.#lastDrawn = line;
@@ -62,7 +90,21 @@ export class ProgressBar {
     const step = Math.floor(percent / PLAIN_STEP_PERCENT);
     if (step <= this.#lastStep) return;
     this.#lastStep = step;
-    this.#stream.write(`${this.#label}: ${amount} (${percent}%)\n`);
+    this.#stream.write(`${this.#label}: ${amount} (${percent}%)${this.#rateText(done, total)}\n`);
+  }
+
+  /**
+   * Runs `print` (which writes whole lines elsewhere, e.g. a segment on stdout) without tearing the bar: on a
+   * terminal the bar is cleared first and redrawn after.
+   */
+  printAbove(print: () => void): void {
+    if (!(this.#tty && this.#open)) {
+      print();
+      return;
+    }
+    this.#stream.write(CLEAR_LINE);
+    print();
+    this.#stream.write(this.#lastDrawn);
   }
 
   /** Ends the bar: on a terminal, moves to a new line so later output does not overwrite it. */

@@ -5,6 +5,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { basename, join, relative, resolve } from 'node:path';
 import { BenchDataError } from '@cephalon/stt';
 import type { Dataset, Utterance } from './types.js';
+import { assertRegularFile } from './regular-file.js';
 import { audioDurationSec } from './wav-info.js';
 
 /** File extensions taken as audio. */
@@ -27,6 +28,8 @@ export async function readAudioFolder(folder: string, name?: string): Promise<Da
   const utterances: Utterance[] = [];
   for (const audioPath of audio) {
     const txt = audioPath.replace(/\.[^.]*$/, '.txt');
+    await assertRegularFile(audioPath, 'audio file');
+    await assertRegularFile(txt, 'reference');
     const reference = await readFile(txt, 'utf8').catch((e: unknown) => {
       throw new BenchDataError('reference_missing', `No reference ${txt} for ${audioPath}`, { hint: 'Add a .txt with the same base name holding the transcript.', cause: e });
     });

@@ -4,6 +4,7 @@
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, relative, resolve } from 'node:path';
+import { assertRegularFile } from './regular-file.js';
 import { BenchDataError } from '@cephalon/stt';
 import type { Dataset, Utterance } from './types.js';
 
@@ -70,6 +71,7 @@ export function parseManifest(text: string, path: string): Utterance[] {
 
 /** Reads a manifest file as a dataset. */
 export async function readManifest(path: string, name?: string): Promise<Dataset> {
+  await assertRegularFile(path, 'manifest');
   const text = await readFile(path, 'utf8').catch((e: unknown) => {
     throw new BenchDataError('manifest_missing', `Cannot read manifest ${path}`, { hint: 'Check the path (relative to the spec file).', cause: e });
   });

@@ -21,6 +21,26 @@ export interface OpenAiHttpEngineOptions {
 
 const DEFAULT_TIMEOUT_MS = 600_000;
 
+/**
+ * Splits `user:password@` out of a base URL: fetch refuses URLs with credentials, and the URL ends up in error
+ * messages (and so in results files). The credentials travel as an `Authorization: Basic` header instead.
+ * @example splitCredentials('http://u:p@host:8000') // { url: 'http://host:8000', authorization: 'Basic dTpw' }
+ */
+export function splitCredentials(baseUrl: string): { url: string; authorization: string | undefined } {
+  let u: URL;
+  try {
+    u = new URL(baseUrl);
+  } catch (e) {
+    throw new BenchEngineError('http_base_url', 'baseUrl of the openai-http engine is not a URL', { hint: 'use e.g. http://127.0.0.1:8000', cause: e });
+  }
+  if (u.username === '' && u.password === '') return { url: baseUrl.replace(/\/+$/, ''), authorization: undefined };
+  const user = decodeURIComponent(u.username);
+  const password = decodeURIComponent(u.password);
+  u.username = '';
+  u.password = '';
+  return { url: u.href.replace(/\/+$/, ''), authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` };
+}
+
 interface VerboseJson {
   readonly text?: unknown;
   readonly segments?: unknown;
@@ -41,8 +61,11 @@ async function post(options: OpenAiHttpEngineOptions, audioPath: string, params:
   form.set('model', options.model ?? 'whisper-1');
   form.set('response_format', 'verbose_json');
   for (const [k, v] of Object.entries(params)) form.set(k, typeof v === 'string' ? v : JSON.stringify(v));
-  const url = `${options.baseUrl.replace(/\/+$/, '')}/v1/audio/transcriptions`;
-  const headers: Record<string, string> = options.apiKey === undefined ? {} : { authorization: `Bearer ${options.apiKey}` };
+  const base = splitCredentials(options.baseUrl);
+  const url = `${base.url}/v1/audio/transcriptions`;
+  const headers: Record<string, string> = {};
+  if (base.authorization !== undefined) headers['authorization'] = base.authorization;
+  if (options.apiKey !== undefined) headers['authorization'] = `Bearer ${options.apiKey}`;
   let res: Response;
   try {
     res = await fetch(url, { method: 'POST', body: form, headers, signal: AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS) });

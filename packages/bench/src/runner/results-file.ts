@@ -3,7 +3,7 @@
  * line, written and fsync'ed before the next starts. On open, a torn last line (a write cut by kill -9) is cut
  * off, so it is redone rather than half-read; every complete line is kept.
  */
-import { closeSync, existsSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { BenchDataError } from '@cephalon/stt';
 import type { ResultRecord } from './types.js';
@@ -63,8 +63,17 @@ export function parseResults(text: string, path: string): ResultsContent {
   return { results, runs, engineLoads, tornTail };
 }
 
+/** Throws BenchDataError when `path` exists but is not a regular file (a folder, a named pipe ...). */
+function assertResultsFile(path: string): void {
+  const info = statSync(path, { throwIfNoEntry: false });
+  if (info === undefined || info.isFile()) return;
+  const kind = info.isDirectory() ? 'a folder' : info.isFIFO() ? 'a named pipe' : 'not a regular file';
+  throw new BenchDataError('results_not_file', `results file ${path} is ${kind}`, { hint: 'give --results a file path, e.g. out/results.jsonl', details: { path } });
+}
+
 /** Reads a results file (missing file = empty). */
 export function readResults(path: string): ResultsContent {
+  assertResultsFile(path);
   if (!existsSync(path)) return { results: [], runs: [], engineLoads: [], tornTail: false };
   return parseResults(readFileSync(path, 'utf8'), path);
 }
@@ -75,12 +84,30 @@ export interface ResultsWriter {
   close(): void;
 }
 
-/** Cuts a torn tail (bytes after the last newline) so appends start on a fresh line. */
+/**
+ * Makes the file end with a newline so appends start on a fresh line: a last line that is complete JSON but lacks
+ * its newline (written by hand, or by another tool) gets the newline, since readers count it as done; only a torn
+ * line (not valid JSON) is cut off.
+ */
 function cutTornTail(fd: number, bytes: Buffer): void {
   if (bytes.length === 0 || bytes[bytes.length - 1] === 0x0a) return;
   const lastNewline = bytes.lastIndexOf(0x0a);
-  ftruncateSync(fd, lastNewline + 1);
+  if (isCompleteJson(bytes.subarray(lastNewline + 1).toString('utf8'))) {
+    writeSync(fd, '\n');
+  } else {
+    ftruncateSync(fd, lastNewline + 1);
+  }
   fsyncSync(fd);
+}
+
+function isCompleteJson(line: string): boolean {
+  if (line.trim() === '') return false;
+  try {
+    JSON.parse(line);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -88,6 +115,7 @@ function cutTornTail(fd: number, bytes: Buffer): void {
  * @example const w = openResultsWriter('results.jsonl'); w.append(record); w.close();
  */
 export function openResultsWriter(path: string): ResultsWriter {
+  assertResultsFile(path);
   mkdirSync(dirname(path), { recursive: true });
   const existing = existsSync(path) ? readFileSync(path) : Buffer.alloc(0);
   const fd = openSync(path, 'a+');

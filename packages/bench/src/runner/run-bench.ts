@@ -150,7 +150,7 @@ function runRecord(spec: BenchSpec): { type: 'run'; spec: string; startedAt: str
 export async function runBench(spec: BenchSpec, options: RunBenchOptions = {}): Promise<RunBenchResult> {
   const t0 = performance.now();
   const resultsPath = options.resultsPath ?? spec.results ?? `${spec.baseDir}/${spec.name}.results.jsonl`;
-  const datasets = await Promise.all(spec.datasets.map((d) => loadDataset(d)));
+  const datasets = await Promise.all(spec.datasets.map((d) => loadDataset(d, spec.baseDir)));
   const all = listWork(spec, datasets);
   const before = readResults(resultsPath);
   const completed = new Set(before.results.map((r) => r.key));

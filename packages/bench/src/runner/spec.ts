@@ -8,6 +8,7 @@ import { parse as parseYaml } from 'yaml';
 import { InvalidOptionError } from '@cephalon/stt';
 import { ENGINE_KINDS, type EngineDefinition } from '../engines/create-engine.js';
 import type { EngineParams, ParamValue } from '../engines/types.js';
+import { validateEngineParams } from '../engines/validate-params.js';
 import { parseLmArg, resolveLmPaths, type LmSpec } from '../lm/lm-spec.js';
 import type { BenchConfig, BenchSpec, DatasetSpec, EngineSpec } from './types.js';
 
@@ -63,7 +64,14 @@ function engineSpec(raw: unknown, i: number, baseDir: string): EngineSpec {
   const grid = raw['grid'] ?? {};
   if (!isObj(grid)) fail(`${where}.grid`, 'must be an object of lists', 'e.g. { beamSize: [1, 2, 5] }');
   for (const [k, v] of Object.entries(grid)) if (!Array.isArray(v) || v.length === 0) fail(`${where}.grid.${k}`, 'must be a non-empty list', `e.g. ${k}: [1, 2]`);
-  return { engine: engineDefinition(raw, where, baseDir), params: params as EngineParams, grid: grid as EngineSpec['grid'] };
+  const engine = engineDefinition(raw, where, baseDir);
+  const gridKeys = Object.keys(grid);
+  const sample: Record<string, ParamValue> = { ...(params as EngineParams) };
+  for (const k of gridKeys) sample[k] = (grid[k] as ParamValue[])[0] as ParamValue;
+  validateEngineParams(engine, sample, `${where}.params`);
+  // every grid value on its own, over the base params (keys were checked above)
+  for (const k of gridKeys) for (const [j, v] of (grid[k] as ParamValue[]).entries()) validateEngineParams(engine, { ...sample, [k]: v }, `${where}.grid.${k}[${j}]`);
+  return { engine, params: params as EngineParams, grid: grid as EngineSpec['grid'] };
 }
 
 function datasetSpec(raw: unknown, i: number, baseDir: string): DatasetSpec {
@@ -101,6 +109,11 @@ export function validateSpec(raw: unknown, baseDir: string): BenchSpec {
     workers: posInt(raw['workers'], 'workers', 1, 1),
     languageModels: languageModels(raw['languageModels'], baseDir),
   };
+  const configs = spec.engines.reduce((n, e) => n + gridSize(e.grid), 0);
+  if (configs > MAX_BENCH_CONFIGS) {
+    const sizes = spec.engines.map((e) => `${e.engine.name}: ${gridSize(e.grid)}`).join(', ');
+    fail('grid', `asks for ${configs} configurations (${sizes}), more than ${MAX_BENCH_CONFIGS}`, 'sweep fewer parameters or values per run (each configuration runs every utterance)');
+  }
   const names = spec.engines.map((e) => e.engine.name);
   const dup = names.find((n, i) => names.indexOf(n) !== i);
   if (dup !== undefined) fail('engines', `two engines are named '${dup}'`, 'give every engine a distinct name');
@@ -131,18 +144,40 @@ export function canonicalJson(v: ParamValue | EngineParams): string {
   return JSON.stringify(v);
 }
 
-function product(grid: EngineSpec['grid']): EngineParams[] {
-  let combos: Record<string, ParamValue>[] = [{}];
-  for (const [k, values] of Object.entries(grid)) combos = combos.flatMap((c) => values.map((v) => ({ ...c, [k]: v as ParamValue })));
-  return combos;
+/** Most configurations one spec may ask for (all engines' grids together); beyond it the spec is refused. */
+export const MAX_BENCH_CONFIGS = 10_000;
+
+/** Configurations of an engine's grid: the product of its list lengths, computed without expanding. */
+export function gridSize(grid: EngineSpec['grid']): number {
+  return Object.values(grid).reduce((n, values) => n * values.length, 1);
+}
+
+/** The grid's combinations one at a time (first key slowest), like an odometer: memory stays O(keys). */
+function* product(grid: EngineSpec['grid']): Generator<Record<string, ParamValue>> {
+  const entries = Object.entries(grid);
+  const at = entries.map(() => 0);
+  const total = gridSize(grid);
+  for (let n = 0; n < total; n++) {
+    yield Object.fromEntries(entries.map(([k, values], i) => [k, values[at[i] as number] as ParamValue]));
+    for (let i = entries.length - 1; i >= 0; i--) {
+      at[i] = (at[i] as number) + 1;
+      if ((at[i] as number) < (entries[i]?.[1].length ?? 0)) break;
+      at[i] = 0;
+    }
+  }
+}
+
+/** Yields an engine's configurations lazily (grid order: first key slowest). */
+export function* iterateConfigs(engine: EngineSpec): Generator<BenchConfig> {
+  const swept = Object.keys(engine.grid).filter((k) => (engine.grid[k]?.length ?? 0) > 1);
+  for (const combo of product(engine.grid)) {
+    const params: EngineParams = { ...engine.params, ...combo };
+    const label = [engine.engine.name, ...Object.entries(combo).map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`)].join(' ');
+    yield { id: `${engine.engine.name}${canonicalJson(params)}`, label, engineName: engine.engine.name, params, swept };
+  }
 }
 
 /** Expands an engine's grid into configurations (grid order: first key slowest). */
 export function expandConfigs(engine: EngineSpec): BenchConfig[] {
-  const swept = Object.keys(engine.grid).filter((k) => (engine.grid[k]?.length ?? 0) > 1);
-  return product(engine.grid).map((combo) => {
-    const params: EngineParams = { ...engine.params, ...combo };
-    const label = [engine.engine.name, ...Object.entries(combo).map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`)].join(' ');
-    return { id: `${engine.engine.name}${canonicalJson(params)}`, label, engineName: engine.engine.name, params, swept };
-  });
+  return [...iterateConfigs(engine)];
 }

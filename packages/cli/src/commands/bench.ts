@@ -12,6 +12,7 @@ import type { OptionTable, ParsedOptions } from '../args.js';
 import { EXIT } from '../command.js';
 import type { Command, CommandIo } from '../command.js';
 import { reportError } from '../errors.js';
+import { listenForInterrupt } from '../interrupt.js';
 import { loadReportLms, perplexityProgress, perplexityText, reportLmSpecs, takeRepeated } from './bench-lm.js';
 
 const HELP: OptionTable = { help: { type: 'boolean', short: 'h', help: 'show this help' } };
@@ -105,7 +106,7 @@ function ttsTemplate(text: string): string[] {
     v = undefined;
   }
   if (!Array.isArray(v) || v.length === 0 || !v.every((a) => typeof a === 'string')) {
-    usageError('bench synth', `--tts must be a JSON array of strings, got ${text}`, `e.g. --tts '["espeak-ng","-v","en-gb","-w","{out}","{text}"]'`);
+    usageError('bench synth', `--tts must be a JSON array of strings, got ${text}`, `e.g. --tts '["espeak-ng","-v","en-gb","-w","{out}","--","{text}"]'`);
   }
   return v as string[];
 }
@@ -153,12 +154,20 @@ const SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
       const results = stringOpt(o, 'results');
       const workers = intOpt('bench run', o, 'workers', 1);
       const warmup = intOpt('bench run', o, 'warmup', 0);
-      const r = await runBench(spec, {
-        ...(results === undefined ? {} : { resultsPath: resolve(io.cwd, results) }),
-        ...(workers === undefined ? {} : { workers }), ...(warmup === undefined ? {} : { warmup }), onEvent: progress(io),
-      });
-      io.stdout.write(`${r.resultsPath}\n`);
-      return EXIT.ok;
+      const interrupt = listenForInterrupt(io, 'finishing the utterances in flight, then stopping; press Ctrl-C again to quit at once');
+      try {
+        const r = await runBench(spec, {
+          ...(results === undefined ? {} : { resultsPath: resolve(io.cwd, results) }),
+          ...(workers === undefined ? {} : { workers }), ...(warmup === undefined ? {} : { warmup }), onEvent: progress(io),
+          signal: interrupt.signal,
+        });
+        io.stdout.write(`${r.resultsPath}\n`);
+        if (!interrupt.signal.aborted) return EXIT.ok;
+        io.stderr.write(`cephalon: bench run interrupted: ${r.results.length} results kept in ${r.resultsPath}; run the same command again to resume\n`);
+        return EXIT.interrupted;
+      } finally {
+        interrupt.dispose();
+      }
     },
   },
   report: {
@@ -185,7 +194,7 @@ const SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
       out: { type: 'string', value: 'DIR', help: 'output folder (audio/ and manifest.jsonl)' },
       augment: { type: 'string', value: 'SPEC', help: "e.g. 'speed=0.9,1.1 pitch=-200,200 reverb=50 noise=20,10 p=0.5'" },
       seed: { type: 'string', value: 'N', defaultText: '0', help: 'seed of the augmentation plan and noise' },
-      tts: { type: 'string', value: 'JSON', help: `TTS argument template, default '["espeak-ng","-w","{out}","{text}"]'` },
+      tts: { type: 'string', value: 'JSON', help: `TTS argument template, default '["espeak-ng","-w","{out}","--","{text}"]'` },
       voices: { type: 'string', value: 'LIST', help: 'voices cycled into {voice}, comma-separated' },
       ...HELP,
     },

@@ -9,6 +9,7 @@ import type { OptionTable, ParsedOptions } from '../args.js';
 import { EXIT } from '../command.js';
 import type { Command, CommandIo } from '../command.js';
 import { reportError } from '../errors.js';
+import { listenForInterrupt } from '../interrupt.js';
 import { downloadProgress, hubOptions } from '../hub-progress.js';
 
 const HELP_OPTION: OptionTable = { help: { type: 'boolean', short: 'h', help: 'show this help' } };
@@ -62,14 +63,21 @@ const SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
     positionals: 1,
     async run(o, model, io) {
       const download = downloadProgress(io);
+      const interrupt = listenForInterrupt(io, 'stopping the download (it resumes where it stopped next time); press Ctrl-C again to quit at once');
       try {
-        const result = await pullModel(model, { ...hubOptions(io), ...revisionOf(o), ...dtypeOf(o), onProgress: download.onProgress });
+        const result = await pullModel(model, { ...hubOptions(io), ...revisionOf(o), ...dtypeOf(o), onProgress: download.onProgress, signal: interrupt.signal });
         download.finish();
         io.stderr.write(`pulled ${result.manifest.id}@${result.commit.slice(0, 12)}: ${result.files.length} files, ${formatBytes(result.receivedBytes)} downloaded\n`);
         io.stdout.write(`${result.manifest.dir}\n`);
         return EXIT.ok;
+      } catch (error) {
+        if (!interrupt.signal.aborted) throw error;
+        download.finish();
+        io.stderr.write(`cephalon: download of ${model} interrupted; run the same command again to resume (finished files and the partial one are kept)\n`);
+        return EXIT.interrupted;
       } finally {
         download.finish();
+        interrupt.dispose();
       }
     },
   },

@@ -41,13 +41,13 @@ export const TRANSCRIBE_OPTIONS: OptionTable = {
   'no-cleanup': { type: 'boolean', help: 'chunked: keep decoder loops (skip the repetition cleanup)' },
   'high-pass': { type: 'string', value: 'HZ', defaultText: 'off', help: 'high-pass filter the audio at this cutoff (the reference tool used 100)' },
   'normalize-dbfs': { type: 'string', value: 'DB', defaultText: 'off', help: 'peak-normalise the audio to this level in dBFS (< 0, e.g. -1)' },
-  'output-format': { type: 'string', short: 'f', value: 'FMT', defaultText: 'all', help: 'txt, vtt, srt, tsv, json, or all' },
-  'output-dir': { type: 'string', short: 'o', value: 'DIR', defaultText: '.', help: 'folder for the output files' },
+  'output-format': { type: 'string', short: 'f', value: 'FMT', defaultText: 'all', help: 'txt, vtt, srt, tsv, json, or all; repeatable or comma-separated (-f srt,vtt)', multiple: true },
+  'output-dir': { type: 'string', short: 'o', value: 'DIR', defaultText: '.', help: "folder for the output files; '-' writes the one chosen format to stdout" },
   'max-line-width': { type: 'string', value: 'N', help: 'srt/vtt: characters per line before a break (needs word timings)' },
   'max-line-count': { type: 'string', value: 'N', help: 'srt/vtt: lines per cue (needs --max-line-width and word timings)' },
   'max-words-per-line': { type: 'string', value: 'N', help: 'srt/vtt: words per line (needs word timings; no effect with --max-line-width)' },
   'highlight-words': { type: 'boolean', help: 'srt/vtt: underline each word as it is spoken (needs word timings)' },
-  verbose: { type: 'boolean', short: 'v', help: 'print each segment with its times to stdout' },
+  verbose: { type: 'boolean', short: 'v', help: 'print each segment with its times as soon as it is decoded, and the detected language' },
   help: { type: 'boolean', short: 'h', help: 'show this help' },
 };
 
@@ -176,10 +176,28 @@ function audioOptionsFrom(o: ParsedOptions): LoadAudioOptions {
   return a;
 }
 
+/** `-f srt,vtt -f json` (joined with commas by the parser): each format once, in the order given; `all` expands. */
+export function outputFormats(text: string): OutputFormat[] {
+  const out: OutputFormat[] = [];
+  for (const part of text.split(',').map((p) => p.trim()).filter((p) => p !== '')) {
+    for (const f of parseOutputFormat(part)) if (!out.includes(f)) out.push(f);
+  }
+  if (out.length === 0) usageError(CMD, `option --output-format: '${text}' names no format`, 'e.g. -f srt or -f srt,vtt');
+  return out;
+}
+
+/** The warning for a beam that never runs: OpenAI's code uses beam search only for temperature-0 attempts. */
+function beamWarning(options: TranscribeOptions): string[] {
+  const first = Array.isArray(options.temperature) ? options.temperature[0] : options.temperature;
+  if (options.decoding?.kind !== 'beam' || first === undefined || first === 0) return [];
+  return [`--beam-size ${options.decoding.beamSize} has no effect: beam search runs only at temperature 0 and the first temperature is ${first} (sampling uses --best-of)`];
+}
+
 /** Checks and converts every option except the files. Throws usage errors naming the option. */
 export function transcribePlan(o: ParsedOptions): TranscribePlan {
   const options = transcribeOptionsFrom(o);
   const { writer, warnings } = writerOptionsFrom(o, options.task);
+  warnings.push(...beamWarning(options));
   const dtypeText = stringOpt(o, 'dtype');
   const threads = intOpt(CMD, o, 'threads', 0);
   return {
@@ -189,7 +207,7 @@ export function transcribePlan(o: ParsedOptions): TranscribePlan {
     threads: threads === 0 ? undefined : threads,
     options,
     audio: audioOptionsFrom(o),
-    formats: parseOutputFormat(stringOpt(o, 'output-format') ?? 'all'),
+    formats: outputFormats(stringOpt(o, 'output-format') ?? 'all'),
     outputDir: stringOpt(o, 'output-dir') ?? '.',
     writer,
     verbose: o['verbose'] === true,

@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { loadAudio } from '../audio/index.js';
 import type { LoadAudioOptions } from '../audio/index.js';
 import { InvalidOptionError } from '../core/errors.js';
-import type { Samples, Segment, Transcript, TranscriptWarning } from '../core/types.js';
+import type { Samples, Transcript, TranscriptWarning } from '../core/types.js';
 import { resolveModel } from '../runtime/hub/index.js';
 import type { PullOptions } from '../runtime/hub/pull.js';
 import { loadWhisperModel, readModelDims } from '../runtime/index.js';
@@ -14,6 +14,7 @@ import type { DtypeOption } from '../runtime/model/index.js';
 import { loadTokenizer, toLanguageCode } from '../tokenizer/index.js';
 import type { WhisperTokenizer } from '../tokenizer/index.js';
 import { sequentialStrategy } from '../transcription/index.js';
+import { clampSegment } from '../transcription/index.js';
 import type { LongFormHooks, LongFormResult } from '../transcription/index.js';
 import { resolveTranscribeOptions } from './transcribe-options.js';
 import type { TranscribeOptions } from './transcribe-options.js';
@@ -73,18 +74,6 @@ function checkModelSupports(tokenizer: WhisperTokenizer, language: string | null
     hint: `use 'auto' or one of: ${tokenizer.languageCodes.join(', ')}`,
     details: { option: 'language' },
   });
-}
-
-/**
- * A segment with its times inside the audio. OpenAI's algorithm can end the last segment at a timestamp token past
- * the end of a short file (`<|30.00|>` in a 5 s file); the public transcript clamps to the duration, while
- * `transcribeDetailed` keeps the raw times for parity checks.
- */
-function clampSegment(s: Segment, durationSec: number): Segment {
-  if (s.endSec <= durationSec && s.startSec <= durationSec && (s.words ?? []).every((w) => w.endSec <= durationSec)) return s;
-  const clamp = (t: number): number => Math.min(t, durationSec);
-  const words = s.words?.map((w) => ({ ...w, startSec: clamp(w.startSec), endSec: clamp(w.endSec) }));
-  return { ...s, startSec: clamp(s.startSec), endSec: clamp(s.endSec), ...(words === undefined ? {} : { words }) };
 }
 
 function toTranscript(result: LongFormResult, warnings: readonly TranscriptWarning[]): Transcript {

@@ -1,6 +1,7 @@
 /** Long-form transcription strategies behind one interface, and the quality gates they share. */
 export { sequentialStrategy } from './sequential.js';
 export { reportLanguage } from './strategy.js';
+export { clampSegment } from './clamp-segment.js';
 export type {
   LongFormStrategy,
   LongFormInput,

@@ -13,6 +13,7 @@ import type { LongFormOptions } from './long-form-options.js';
 import { PROMPT_RESET_TEMPERATURE, shouldSkipWindow } from './quality-gates.js';
 import { buildSegment } from './segment-builder.js';
 import { seekClips } from './seek-clips.js';
+import { clampSegment } from './clamp-segment.js';
 import { reportLanguage } from './strategy.js';
 import type { LongFormHooks, LongFormInput, LongFormResult, LongFormStrategy, TranscriptionContext, WindowRecord } from './strategy.js';
 import { framesToSec, splitWindow } from './window-segments.js';
@@ -90,7 +91,7 @@ export const sequentialStrategy: LongFormStrategy = {
         const added = split.segments.map((range, i) => buildSegment(segments.length + i, seek, range, result, tokenizer));
         segments.push(...added);
         for (const s of added) state.allTokens.push(...s.tokenIds);
-        if (hooks.onSegment !== undefined) for (const s of added) hooks.onSegment(s);
+        if (hooks.onSegment !== undefined) for (const s of added) hooks.onSegment(clampSegment(s, totalSec));
         if (!options.conditionOnPreviousText || result.temperature > PROMPT_RESET_TEMPERATURE) {
           state.resetSince = state.allTokens.length;
         }

@@ -14,8 +14,22 @@ import { audioDurationSec } from '../wav-info.js';
 import { planAugmentations, soxEffects, type AugmentOptions, type AugmentPlan } from './augment.js';
 import { addNoise } from './noise.js';
 
-/** espeak-ng writing a WAV: the default TTS command. */
-export const DEFAULT_TTS_COMMAND: readonly string[] = ['espeak-ng', '-w', '{out}', '{text}'];
+/** espeak-ng writing a WAV: the default TTS command. `--` ends its options, so a script line such as `-f/etc/hostname` is spoken, not obeyed. */
+export const DEFAULT_TTS_COMMAND: readonly string[] = ['espeak-ng', '-w', '{out}', '--', '{text}'];
+
+/**
+ * Refuses a text the TTS would read as an option: a `{text}` argument of its own, not after a `--`, with a text
+ * starting with `-` (`-f/etc/hostname` would make espeak-ng speak that file).
+ */
+function checkOptionInjection(tts: readonly string[], text: string, line: number): void {
+  if (!text.startsWith('-')) return;
+  const at = tts.indexOf('{text}');
+  if (at < 0 || tts.slice(0, at).includes('--')) return;
+  throw new InvalidOptionError('tts_option_injection', `script line ${line} starts with '-' (${JSON.stringify(text.slice(0, 40))}) and the TTS command would read it as an option`, {
+    hint: `put '--' before {text} in the TTS template (the default does: ${DEFAULT_TTS_COMMAND.join(' ')})`,
+    details: { line },
+  });
+}
 
 /** Options of {@link synthesizeDataset}. */
 export interface SynthesizeOptions {
@@ -58,8 +72,9 @@ async function renderOne(text: string, raw: string, wav: string, plan: AugmentPl
 export async function synthesizeDataset(options: SynthesizeOptions): Promise<Dataset> {
   const tts = options.ttsCommand ?? DEFAULT_TTS_COMMAND;
   if (!tts.some((a) => a.includes('{text}')) || !tts.some((a) => a.includes('{out}'))) {
-    throw new InvalidOptionError('tts_template', `TTS command must contain {text} and {out}: ${tts.join(' ')}`, { hint: "Default: ['espeak-ng', '-w', '{out}', '{text}']" });
+    throw new InvalidOptionError('tts_template', `TTS command must contain {text} and {out}: ${tts.join(' ')}`, { hint: "Default: ['espeak-ng', '-w', '{out}', '--', '{text}']" });
   }
+  options.scripts.forEach((text, k) => checkOptionInjection(tts, text, k + 1));
   const outDir = resolve(options.outDir);
   const audioDir = join(outDir, 'audio');
   await mkdir(audioDir, { recursive: true });

@@ -58,6 +58,12 @@ async function receive(job: BlobJob, partPath: string, offset: number, onReceive
   const { settings, meta, cache } = job;
   const idle = new AbortController();
   let timer = setTimeout(() => idle.abort(), settings.timeoutMs);
+  // low-speed cut: fewer than lowSpeedBytesPerSec on average over a whole window (a server trickling bytes)
+  let windowBytes = 0;
+  const slow = setInterval(() => {
+    if (windowBytes < (settings.lowSpeedBytesPerSec * settings.lowSpeedWindowMs) / 1000) idle.abort();
+    windowBytes = 0;
+  }, settings.lowSpeedWindowMs);
   try {
     // retries happen in downloadBlob, each one resuming from the bytes on disk
     const res = await hubFetch({ ...settings, retries: 0 }, {
@@ -81,9 +87,12 @@ async function receive(job: BlobJob, partPath: string, offset: number, onReceive
     let done = start;
     try {
       if (res.body === null) return;
-      for await (const chunk of res.body) {
+      for await (const received of res.body) {
         clearTimeout(timer);
         timer = setTimeout(() => idle.abort(), settings.timeoutMs);
+        windowBytes += received.byteLength;
+        // never write past the declared size: a server sending more is cut there (verification then decides)
+        const chunk = done + received.byteLength > meta.sizeBytes ? received.subarray(0, Math.max(0, meta.sizeBytes - done)) : received;
         try {
           await fh.write(chunk);
         } catch (cause) {
@@ -92,12 +101,17 @@ async function receive(job: BlobJob, partPath: string, offset: number, onReceive
         }
         done += chunk.byteLength;
         onReceived(done, chunk.byteLength);
+        if (chunk !== received) {
+          await res.body.cancel().catch(() => undefined);
+          break;
+        }
       }
     } finally {
       await fh.close();
     }
   } finally {
     clearTimeout(timer);
+    clearInterval(slow);
   }
 }
 
@@ -114,7 +128,7 @@ export async function downloadBlob(job: BlobJob): Promise<BlobResult> {
   for (let attempt = 0; attempt <= settings.retries; attempt++) {
     const offset = await sizeOf(partPath);
     if (offset === meta.sizeBytes) break;
-    if (attempt > 0) await sleep(backoffMs(settings, attempt));
+    if (attempt > 0) await sleep(backoffMs(settings, attempt), undefined, settings.signal === undefined ? {} : { signal: settings.signal });
     try {
       await receive(job, partPath, offset, (done, chunkBytes) => {
         receivedBytes += chunkBytes;
@@ -122,7 +136,7 @@ export async function downloadBlob(job: BlobJob): Promise<BlobResult> {
       });
       lastError = undefined;
     } catch (cause) {
-      if (!isTransientError(cause)) throw cause;
+      if (settings.signal?.aborted === true || !isTransientError(cause)) throw cause;
       lastError = cause;
     }
   }

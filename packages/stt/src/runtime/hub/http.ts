@@ -38,6 +38,36 @@ export interface HubRequest {
   readonly signal?: AbortSignal;
 }
 
+/** Largest metadata response read (a file list); a real Hub answers in kilobytes. */
+export const MAX_METADATA_BYTES = 16 * 1024 * 1024;
+
+/** Reads a response body as text, refusing more than `maxBytes` (the body is cancelled at the limit). */
+export async function readCappedText(res: Response, maxBytes: number, what: string, url: string): Promise<string> {
+  const declared = Number(res.headers.get('content-length') ?? Number.NaN);
+  const tooBig = (): DownloadError =>
+    new DownloadError(DOWNLOAD_ERROR_CODES.http, `Unexpected Hub response for ${what}: more than ${maxBytes} bytes of metadata`, {
+      hint: 'Check HF_ENDPOINT points at a Hugging Face Hub (or a mirror of it).',
+      details: { url, maxBytes },
+    });
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    await res.body?.cancel().catch(() => undefined);
+    throw tooBig();
+  }
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  if (res.body !== null) {
+    for await (const chunk of res.body) {
+      size += chunk.byteLength;
+      if (size > maxBytes) {
+        await res.body.cancel().catch(() => undefined);
+        throw tooBig();
+      }
+      parts.push(chunk);
+    }
+  }
+  return Buffer.concat(parts).toString('utf8');
+}
+
 /** Backoff before attempt `attempt` (1-based): base * 2^(attempt-1), capped, with up to 50% jitter removed. */
 export function backoffMs(settings: HubSettings, attempt: number): number {
   const raw = Math.min(settings.retryBaseMs * 2 ** (attempt - 1), MAX_RETRY_DELAY_MS);
@@ -55,6 +85,7 @@ async function once(settings: HubSettings, req: HubRequest): Promise<Response> {
   const signals: AbortSignal[] = [];
   if (req.headerTimeout ?? true) signals.push(AbortSignal.timeout(settings.timeoutMs));
   if (req.signal !== undefined) signals.push(req.signal);
+  if (settings.signal !== undefined) signals.push(settings.signal);
   return fetch(req.url, {
     method: req.method,
     headers: { ...baseHeaders(settings), ...req.headers },
@@ -70,12 +101,12 @@ async function once(settings: HubSettings, req: HubRequest): Promise<Response> {
 export async function hubFetch(settings: HubSettings, req: HubRequest): Promise<Response> {
   let lastError: unknown;
   for (let attempt = 0; attempt <= settings.retries; attempt++) {
-    if (attempt > 0) await sleep(backoffMs(settings, attempt));
+    if (attempt > 0) await sleep(backoffMs(settings, attempt), undefined, settings.signal === undefined ? {} : { signal: settings.signal });
     let res: Response;
     try {
       res = await once(settings, req);
     } catch (cause) {
-      if (req.signal?.aborted === true) throw cause;
+      if (req.signal?.aborted === true || settings.signal?.aborted === true) throw cause;
       lastError = cause;
       continue;
     }

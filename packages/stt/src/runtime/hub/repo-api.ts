@@ -9,7 +9,7 @@
 import { DownloadError } from '../../core/errors.js';
 import { isCommitHash } from './cache-layout.js';
 import { DOWNLOAD_ERROR_CODES } from './download-errors.js';
-import { hubFetch } from './http.js';
+import { hubFetch, MAX_METADATA_BYTES, readCappedText } from './http.js';
 import type { HubSettings } from './hub-settings.js';
 
 /** A repository at one commit. */
@@ -36,6 +36,16 @@ const SAFE_ETAG_RE = /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}$/;
 /** Most same-host redirects followed for a HEAD request. */
 const MAX_RELATIVE_REDIRECTS = 5;
 
+/**
+ * Server-supplied file names become cache paths: only relative paths with plain parts are accepted (no `..`,
+ * `.`, empty parts, backslashes, drive letters or control characters).
+ */
+export function isSafeRepoPath(path: string): boolean {
+  // eslint-disable-next-line no-control-regex
+  if (path === '' || path.length > 1024 || /[\\\x00-\x1f\x7f:]/.test(path) || path.startsWith('/')) return false;
+  return path.split('/').every((p) => p !== '' && p !== '.' && p !== '..');
+}
+
 function encodePath(path: string): string {
   return path.split('/').map(encodeURIComponent).join('/');
 }
@@ -56,9 +66,10 @@ function badResponse(what: string, url: string, problem: string): DownloadError 
 export async function fetchRepoInfo(settings: HubSettings, repoId: string, revision: string): Promise<RepoInfo> {
   const url = `${settings.endpoint}/api/models/${repoId}/revision/${encodeURIComponent(revision)}`;
   const res = await hubFetch(settings, { method: 'GET', url, what: `${repoId}@${revision}` });
+  const text = await readCappedText(res, MAX_METADATA_BYTES, `${repoId}@${revision}`, url);
   let body: unknown;
   try {
-    body = await res.json();
+    body = JSON.parse(text);
   } catch (cause) {
     throw badResponse(repoId, url, `not JSON (${String(cause)})`);
   }
@@ -68,6 +79,8 @@ export async function fetchRepoInfo(settings: HubSettings, repoId: string, revis
   const files = obj.siblings
     .map((s: unknown) => (typeof s === 'object' && s !== null ? (s as { rfilename?: unknown }).rfilename : undefined))
     .filter((f): f is string => typeof f === 'string');
+  const unsafe = files.find((f) => !isSafeRepoPath(f));
+  if (unsafe !== undefined) throw badResponse(repoId, url, `unsafe file name ${JSON.stringify(unsafe)} in the file list`);
   return { commit: obj.sha, files };
 }
 

@@ -55,13 +55,24 @@ export interface ManifestOptions {
   readonly verify?: boolean;
 }
 
-/** Repository-relative paths of the files in a model folder: its root files and `onnx/` files. */
+/** Whether a folder entry is (or links to) a folder; symbolic links are followed, broken ones count as files. */
+async function isFolderEntry(dir: string, entry: { name: string; isDirectory(): boolean; isSymbolicLink(): boolean }): Promise<boolean> {
+  if (entry.isDirectory()) return true;
+  return entry.isSymbolicLink() && (await isDirectory(join(dir, entry.name)));
+}
+
+/**
+ * Repository-relative paths of the files in a model folder: its root files and `onnx/` files. Symbolic links
+ * (a linked `onnx/` folder, linked files) are followed; a folder where a file is expected is listed, so the
+ * file check reports it by name.
+ */
 export async function listModelFolder(dir: string): Promise<string[]> {
   const out: string[] = [];
   for (const entry of await readdir(dir, { withFileTypes: true })) {
-    if (entry.isDirectory() && entry.name === ONNX_DIR) {
+    const folder = await isFolderEntry(dir, entry);
+    if (folder && entry.name === ONNX_DIR) {
       for (const sub of await readdir(join(dir, ONNX_DIR))) out.push(`${ONNX_DIR}/${sub}`);
-    } else if (!entry.isDirectory()) {
+    } else if (!folder) {
       out.push(entry.name);
     }
   }

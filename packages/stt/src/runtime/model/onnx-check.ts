@@ -98,7 +98,9 @@ export async function checkOnnxFile(file: string, expectedBytes?: number): Promi
     });
   }
   try {
-    const sizeBytes = (await fh.stat()).size;
+    const info = await fh.stat();
+    if (!info.isFile()) throw corrupt(file, info.isDirectory() ? 'is a directory, not an ONNX file' : 'is not a regular file');
+    const sizeBytes = info.size;
     if (expectedBytes !== undefined && sizeBytes !== expectedBytes) {
       throw corrupt(file, `size is ${sizeBytes} bytes, expected ${expectedBytes}`, { sizeBytes, expectedBytes });
     }

@@ -4,7 +4,8 @@
  */
 import * as ort from 'onnxruntime-node';
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
 import { ModelCorruptError, ModelNotFoundError, RuntimeError } from '../../core/errors.js';
 import { sessionOptionsKey, toOrtOptions } from './session-options.js';
 import type { ResolvedSessionOptions } from './session-options.js';
@@ -26,6 +27,28 @@ export interface SessionLease {
 const CUDA_HINT =
   'Install the CUDA build of ONNX Runtime: `npm install onnxruntime-node --onnxruntime-node-install=cuda12` ' +
   '(needs an NVIDIA driver, CUDA 12 and cuDNN 9), or use executionProviders: ["cpu"].';
+
+/** File name of the CUDA provider library that only the CUDA build of onnxruntime-node ships. */
+function cudaLibraryName(): string {
+  return process.platform === 'win32' ? 'onnxruntime_providers_cuda.dll' : 'libonnxruntime_providers_cuda.so';
+}
+
+/**
+ * Whether the installed onnxruntime-node carries the CUDA provider library. Checked before a CUDA session is
+ * attempted, so the CPU-only build fails with one typed error instead of ONNX Runtime's raw log line first.
+ * Undefined when the package layout is unknown (then the session attempt decides).
+ */
+export function cudaProviderInstalled(): boolean | undefined {
+  let binDir: string;
+  try {
+    const entry = createRequire(import.meta.url).resolve('onnxruntime-node');
+    binDir = join(dirname(entry), '..', 'bin', 'napi-v6', process.platform, process.arch);
+  } catch {
+    return undefined;
+  }
+  if (!existsSync(binDir)) return undefined;
+  return existsSync(join(binDir, cudaLibraryName()));
+}
 
 function toTypedError(path: string, options: ResolvedSessionOptions, cause: unknown): Error {
   const text = cause instanceof Error ? cause.message : String(cause);
@@ -56,6 +79,12 @@ export async function acquireSession(path: string, options: ResolvedSessionOptio
   if (!existsSync(file)) {
     throw new ModelNotFoundError('MODEL_FILE_MISSING', `model file not found: ${file}`, {
       hint: 'Download the model first (cephalon models pull) or pass the right folder.',
+      details: { file },
+    });
+  }
+  if (options.executionProviders.includes('cuda') && cudaProviderInstalled() === false) {
+    throw new RuntimeError('CUDA_UNAVAILABLE', `the installed onnxruntime-node is the CPU-only build (no ${cudaLibraryName()}); it cannot run on CUDA`, {
+      hint: CUDA_HINT,
       details: { file },
     });
   }

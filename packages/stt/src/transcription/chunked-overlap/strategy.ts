@@ -12,6 +12,7 @@ import type { MergedWord } from '../../stitching/index.js';
 import { decodeWithFallback, windowOptionsFor } from '../fallback.js';
 import type { LongFormOptions } from '../long-form-options.js';
 import { shouldSkipWindow } from '../quality-gates.js';
+import { clampSegment } from '../clamp-segment.js';
 import { reportLanguage } from '../strategy.js';
 import type { LongFormHooks, LongFormInput, LongFormResult, LongFormStrategy, TranscriptionContext, WindowRecord } from '../strategy.js';
 import { framesToSec } from '../window-segments.js';
@@ -103,7 +104,7 @@ export function createChunkedOverlapStrategy(config: ChunkedOverlapStrategyOptio
       const quality = (i: number): WindowQuality => state.quality[i] ?? { temperature: 0, avgLogprob: 0, compressionRatio: 0, noSpeechProb: 0 };
       const segments = buildSegments(run.words, run.windows, tokensOf, quality);
       const text = segments.map((s) => s.text).join('');
-      if (hooks.onSegment !== undefined) for (const s of segments) hooks.onSegment(s);
+      if (hooks.onSegment !== undefined) for (const s of segments) hooks.onSegment(clampSegment(s, durationSec));
       return { language, languageProbs: probs, text, segments, durationSec, windows: state.records, ...(run.partial ? { partial: true } : {}) };
     },
   };
