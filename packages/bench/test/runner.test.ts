@@ -7,7 +7,8 @@ import { BenchDataError, BenchEngineError, InvalidOptionError } from '@cephalon/
 import { encodeWav16, expandConfigs, loadSpec, openResultsWriter, parseResults, readResults, runBench, validateSpec, type BenchEvent, type Engine, type EngineDefinition } from '../src/index.js';
 import { writeFakeDataset } from './helpers/fake-dataset.js';
 
-const ENGINE = { kind: 'command', name: 'e', command: ['x', '{audio}'] };
+/** A command engine whose template uses every param the tests set (params must be placeholders of the template). */
+const ENGINE = { kind: 'command', name: 'e', command: ['x', '{audio}', '{a}', '{language}', '{beamSize}', '{fallback}'] };
 
 test('validateSpec resolves paths against the spec folder and rejects bad specs with the field named', () => {
   const spec = validateSpec({ engines: [{ ...ENGINE, grid: { a: [1, 2] } }], datasets: [{ manifest: 'm.jsonl' }], results: 'out/r.jsonl' }, '/specs');
@@ -34,7 +35,7 @@ test('expandConfigs: cartesian product over the grid, base params underneath, st
 test('YAML and JSON specs load the same', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'bench-spec-'));
   try {
-    writeFileSync(join(dir, 's.yaml'), 'engines:\n  - kind: command\n    name: e\n    command: [x, "{audio}"]\ndatasets:\n  - manifest: m.jsonl\n');
+    writeFileSync(join(dir, 's.yaml'), 'engines:\n  - kind: command\n    name: e\n    command: [x, "{audio}", "{a}", "{language}", "{beamSize}", "{fallback}"]\ndatasets:\n  - manifest: m.jsonl\n');
     writeFileSync(join(dir, 's.json'), JSON.stringify({ engines: [ENGINE], datasets: [{ manifest: 'm.jsonl' }] }));
     assert.deepEqual(await loadSpec(join(dir, 's.yaml')), await loadSpec(join(dir, 's.json')));
     writeFileSync(join(dir, 'bad.yaml'), 'engines: [\n');
@@ -80,7 +81,7 @@ test('runBench: warm-up per configuration, two workers, per-utterance errors rec
   const dir = mkdtempSync(join(tmpdir(), 'bench-run-'));
   try {
     const manifest = writeFakeDataset(dir, 6);
-    const spec = validateSpec({ engines: [{ kind: 'command', name: 'mem', command: ['x', '{audio}'], grid: { p: [1, 2] } }], datasets: [{ name: 'd', manifest }], warmup: 1, workers: 2 }, dir);
+    const spec = validateSpec({ engines: [{ kind: 'command', name: 'mem', command: ['x', '{audio}', '{p}'], grid: { p: [1, 2] } }], datasets: [{ name: 'd', manifest }], warmup: 1, workers: 2 }, dir);
     const calls: string[] = [];
     const events: BenchEvent[] = [];
     const results = join(dir, 'r.jsonl');
