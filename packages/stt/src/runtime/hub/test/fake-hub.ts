@@ -96,6 +96,15 @@ export class FakeHub {
   readonly renamed = new Map<string, string>();
   /** Statuses to answer the next requests with, in order (e.g. [503] for one transient failure). */
   readonly failNext: number[] = [];
+  /** Hostile server: path -> size the HEAD declares (the GET still sends the whole file). */
+  readonly declaredSize = new Map<string, number>();
+  /** Hostile server: paths whose GET trickles one byte per `trickleMs` and never ends. */
+  readonly trickle = new Set<string>();
+  trickleMs = 50;
+  /** Hostile server: extra file names added to every file list (e.g. '../../escape.onnx'). */
+  readonly extraSiblings: string[] = [];
+  /** Hostile server: bytes of padding streamed into the file list (JSON whitespace, no Content-Length). */
+  fileListPaddingBytes = 0;
   private readonly repos = new Map<string, RepoState>();
   private readonly blobs = new Map<string, Served>();
   private hub!: Server;
@@ -164,7 +173,22 @@ export class FakeHub {
     const rev = api?.[2] ?? resolve?.[2] ?? '';
     if (rev !== 'main' && rev !== state.commit) return void res.writeHead(404, { 'x-error-code': 'RevisionNotFound' }).end();
     if (api !== null) {
-      const body = JSON.stringify({ id: repoId, sha: state.commit, siblings: [...state.files.keys()].map((rfilename) => ({ rfilename })) });
+      const names = [...state.files.keys(), ...this.extraSiblings];
+      const body = JSON.stringify({ id: repoId, sha: state.commit, siblings: names.map((rfilename) => ({ rfilename })) });
+      if (this.fileListPaddingBytes > 0) {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        const pad = Buffer.alloc(1024 * 1024, 0x20);
+        let left = this.fileListPaddingBytes;
+        const pump = (): void => {
+          while (left > 0 && !res.destroyed) {
+            left -= pad.length;
+            if (!res.write(pad)) return void res.once('drain', pump);
+          }
+          if (!res.destroyed) res.end(body);
+        };
+        res.on('close', () => (left = 0));
+        return pump();
+      }
       return void res.writeHead(200, { 'content-type': 'application/json' }).end(body);
     }
     const file = state.files.get(resolve?.[3] ?? '');
@@ -172,7 +196,7 @@ export class FakeHub {
     const common = { 'x-repo-commit': state.commit };
     if (file.lfs) {
       return void res
-        .writeHead(302, { ...common, location: `${this.storageOrigin}/blobs/${file.sha256}`, 'x-linked-etag': `"${file.sha256}"`, 'x-linked-size': String(file.bytes.length), etag: `"${file.gitSha1}"` })
+        .writeHead(302, { ...common, location: `${this.storageOrigin}/blobs/${file.sha256}`, 'x-linked-etag': `"${file.sha256}"`, 'x-linked-size': String(this.declaredSize.get(file.path) ?? file.bytes.length), etag: `"${file.gitSha1}"` })
         .end();
     }
     this.sendBytes(req, res, file, { ...common, etag: `"${file.gitSha1}"` });
@@ -199,6 +223,16 @@ export class FakeHub {
     const range = start > 0 ? { 'content-range': `bytes ${start}-${bytes.length - 1}/${bytes.length}` } : {};
     res.writeHead(status, { ...headers, ...range, 'content-length': String(body.length), 'accept-ranges': 'bytes' });
     if (req.method === 'HEAD') return void res.end();
+    if (this.trickle.has(file.path)) {
+      let at = 0;
+      const timer = setInterval(() => {
+        if (res.destroyed || at >= body.length) return clearInterval(timer);
+        res.write(body.subarray(at, at + 1));
+        at += 1;
+      }, this.trickleMs);
+      res.on('close', () => clearInterval(timer));
+      return;
+    }
     const stall = this.stallAfter.get(file.path);
     if (stall !== undefined) {
       this.stallAfter.delete(file.path);
