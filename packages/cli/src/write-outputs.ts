@@ -62,11 +62,9 @@ export async function prepareOutputDir(dir: string): Promise<void> {
   const missing: string[] = [];
   let at = dir;
   for (;;) {
-    const info = await stat(at).catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? undefined : e));
-    if (info instanceof Error) {
-      const problem = info.code === 'ENOTDIR' ? 'is below a file' : `cannot be checked (${info.code ?? info.message})`;
-      throw outputDirError(dir, problem, 'pick a folder path whose parents are folders', info);
-    }
+    // ENOTDIR: some parent is a file; keep walking up to name it
+    const info = await stat(at).catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' || e.code === 'ENOTDIR' ? undefined : e));
+    if (info instanceof Error) throw outputDirError(dir, `cannot be checked (${info.code ?? info.message})`, 'pick a folder you can write to', info);
     if (info !== undefined) {
       if (!info.isDirectory()) {
         throw at === dir
