@@ -124,3 +124,40 @@ test('a named pipe given as input is refused at once', () =>
     assert.equal(await main(['transcribe', 'p.wav', '-m', MODEL_DIR], c.io), EXIT.inputError);
     assert.match(c.stderr(), /audio file p\.wav is not a regular file/);
   }));
+
+test('a truncated WAV is transcribed with a warning on stderr and in the JSON', () =>
+  inTemp(async (dir) => {
+    const wav = await import('node:fs/promises').then((fs) => fs.readFile(JFK_WAV));
+    await writeFile(join(dir, 'cut.wav'), wav.subarray(0, wav.length - 100_001));
+    const c = captureIo({ HF_HUB_OFFLINE: '1' }, dir);
+    assert.equal(await main(['transcribe', 'cut.wav', ...FAST, '-f', 'json', '-o', '-'], c.io), EXIT.ok, c.stderr());
+    assert.match(c.stderr(), /cephalon: warning: cut\.wav: data chunk declares \d+ bytes but only \d+ are present/);
+    const json = JSON.parse(c.stdout()) as { warnings?: { code: string }[] };
+    assert.deepEqual(json.warnings?.map((w) => w.code), ['truncated-data', 'partial-frame']);
+  }));
+
+test('bench run: Ctrl-C keeps the finished results, exits 130, and the same command resumes', () =>
+  inTemp(async (dir) => {
+    await mkdir(join(dir, 'audio'));
+    const lines: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      await writeFile(join(dir, 'audio', `u${i}.txt`), `word ${i}`);
+      lines.push(JSON.stringify({ audio_filepath: `audio/u${i}.txt`, duration: 1, text: `word ${i}` }));
+    }
+    await writeFile(join(dir, 'm.jsonl'), `${lines.join('\n')}\n`);
+    await writeFile(join(dir, 'spec.json'), JSON.stringify({ engines: [{ kind: 'command', name: 'cat', command: ['cat', '{audio}'] }], datasets: [{ manifest: 'm.jsonl' }], results: 'r.jsonl' }));
+    const controller = new AbortController();
+    const c = captureIo({}, dir);
+    const stderr = c.io.stderr;
+    const io = { ...c.io, interrupt: controller.signal, stderr: Object.assign(Object.create(stderr) as NodeJS.WritableStream, {
+      write: (chunk: string) => {
+        if (chunk.startsWith('[2/6]')) controller.abort();
+        return stderr.write(chunk);
+      },
+    }) };
+    assert.equal(await main(['bench', 'run', 'spec.json'], io), EXIT.interrupted, c.stderr());
+    assert.match(c.stderr(), /bench run interrupted: [2-6] results kept in .*r\.jsonl; run the same command again to resume/);
+    const again = captureIo({}, dir);
+    assert.equal(await main(['bench', 'run', 'spec.json'], again.io), EXIT.ok, again.stderr());
+    assert.match(again.stderr(), /bench: 6 items, [2-5] already done/);
+  }));
