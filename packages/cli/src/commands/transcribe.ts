@@ -76,12 +76,12 @@ function cudaError(error: RuntimeError): RuntimeError {
   });
 }
 
-async function loadTranscriber(plan: TranscribePlan, io: CommandIo): Promise<Transcriber> {
+async function loadTranscriber(plan: TranscribePlan, io: CommandIo, signal: AbortSignal): Promise<Transcriber> {
   const download = downloadProgress(io);
   try {
     return await createTranscriber({
       model: plan.model,
-      hub: { ...hubOptions(io), onProgress: download.onProgress },
+      hub: { ...hubOptions(io), onProgress: download.onProgress, signal },
       audio: plan.audio,
       ...(plan.dtype === undefined ? {} : { dtype: plan.dtype }),
       ...(plan.device === undefined ? {} : { device: plan.device }),
@@ -173,7 +173,14 @@ async function transcribeCommand(args: readonly string[], io: CommandIo): Promis
   const ctx: RunContext = { plan, io, signal: interrupt.signal, verboseOut: plan.outputDir === STDOUT ? io.stderr : io.stdout };
   let exitCode: number = EXIT.ok;
   try {
-    const transcriber = await loadTranscriber(plan, io);
+    let transcriber: Transcriber;
+    try {
+      transcriber = await loadTranscriber(plan, io, interrupt.signal);
+    } catch (error) {
+      if (!interrupt.signal.aborted) throw error;
+      io.stderr.write('cephalon: interrupted while loading the model; a partial download is kept and resumed next time\n');
+      return EXIT.interrupted;
+    }
     try {
       for (const [i, input] of inputs.entries()) {
         if (interrupt.signal.aborted) break;
