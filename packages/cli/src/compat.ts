@@ -105,8 +105,11 @@ export function applyCompat(command: string, args: readonly string[], table: Opt
       }
       if (inline !== undefined) usage(command, `option ${name} takes no value (or True/False), got '${inline}'`, `write ${name} alone`);
     }
+    if (spec?.type === 'string' && inline === undefined && i + 1 < args.length) {
+      out.push(`${name}=${args[++i] as string}`); // the value, verbatim (joined, so `--logprob_threshold -1` works)
+      continue;
+    }
     out.push(inline === undefined ? name : `${name}=${inline}`);
-    if (spec?.type === 'string' && inline === undefined && i + 1 < args.length) out.push(args[++i] as string); // the value, verbatim
   }
   return { args: out, warnings };
 }

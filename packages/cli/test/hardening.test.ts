@@ -90,7 +90,7 @@ test('OpenAI and whisper.cpp spellings: aliases where identical, explained refus
   await usage(['--fp16', 'maybe'], /--fp16 maybe: expects True or False/);
   await usage(['--zzzzzzzz'], /unknown option '--zzzzzzzz' \(see 'cephalon transcribe --help'\)/);
   // accepted spellings reach the same checks as the native ones: a missing file, not a usage error
-  for (const args of [['--output_format', 'srt'], ['--verbose', 'False'], ['--fp16', 'False'], ['--word_timestamps', 'False'], ['-otxt'], ['-bs', '5'], ['--highlight_words', 'True']]) {
+  for (const args of [['--logprob_threshold', '-0.5'], ['--output_format', 'srt'], ['--verbose', 'False'], ['--fp16', 'False'], ['--word_timestamps', 'False'], ['-otxt'], ['-bs', '5'], ['--highlight_words', 'True']]) {
     const c = captureIo();
     assert.equal(await main(['transcribe', 'missing.wav', ...args], c.io), EXIT.inputError, `${args.join(' ')}: ${c.stderr()}`);
   }
