@@ -68,3 +68,30 @@ test('models path of a local folder prints it; wrong arity is a usage error', as
   assert.equal(await main(['models', 'path'], d.io), EXIT.usage);
   assert.match(d.stderr(), /expected one model, got 0/);
 });
+
+test('models pull: Ctrl-C stops the download (exit 130), and the same command resumes it', async () => {
+  const cache = await mkdtemp(join(tmpdir(), 'cephalon-models-'));
+  const hub = await FakeHub.start(testRepos(false));
+  try {
+    const env = { HF_HUB_CACHE: cache, HF_ENDPOINT: hub.endpoint, CEPHALON_HUB_RETRIES: '0' };
+    hub.stallAfter.set('onnx/encoder_model_quantized.onnx', 50_000);
+    const controller = new AbortController();
+    const c = captureIo(env);
+    const stderr = c.io.stderr;
+    const io = { ...c.io, interrupt: controller.signal, stderr: Object.assign(Object.create(stderr) as NodeJS.WritableStream, {
+      write: (chunk: string) => {
+        if (/\(\d+%\)/.test(chunk)) controller.abort(); // the first progress line: the download is under way
+        return stderr.write(chunk);
+      },
+    }) };
+    assert.equal(await main(['models', 'pull', TINY_EN_REPO, '--dtype', 'q8'], io), EXIT.interrupted, c.stderr());
+    assert.match(c.stderr(), /download of .* interrupted; run the same command again to resume/);
+    hub.requests.length = 0;
+    const again = captureIo(env);
+    assert.equal(await main(['models', 'pull', TINY_EN_REPO, '--dtype', 'q8'], again.io), EXIT.ok, again.stderr());
+    assert.ok(hub.requests.some((q) => q.range !== undefined && /^bytes=[1-9]\d*-$/.test(q.range)), 'resumed with a Range request');
+  } finally {
+    await hub.close();
+    await rm(cache, { recursive: true, force: true });
+  }
+});
