@@ -15,6 +15,11 @@ const MAX_WORDS = 40;
 const PAUSE_SEC = 1;
 const SENTENCE_END = /[.?!]["')\]]*$/;
 
+/** Mean token probability (`exp(logprob)`) of a word's tokens; 0 without tokens. */
+function meanProbability(tokens: readonly Token[]): number {
+  return tokens.length === 0 ? 0 : tokens.reduce((sum, t) => sum + Math.exp(t.logprob), 0) / tokens.length;
+}
+
 function split(words: readonly MergedWord[]): MergedWord[][] {
   const out: MergedWord[][] = [];
   let cur: MergedWord[] = [];
@@ -46,7 +51,14 @@ export function buildSegments(
     const tokens = ws.flatMap((w) => [...tokensOf(w)]);
     const q = quality(first.windowIndex);
     const timed = ws.every((w) => w.startSec !== undefined && w.endSec !== undefined);
-    const wordList: Word[] = ws.map((w) => ({ text: w.text, startSec: w.startSec ?? 0, endSec: w.endSec ?? 0, confidence: w.confidence ?? 0 }));
+    const wordList: Word[] = ws.map((w) => ({
+      text: w.text,
+      startSec: w.startSec ?? 0,
+      endSec: w.endSec ?? 0,
+      confidence: w.confidence ?? 0,
+      probability: meanProbability(tokensOf(w)),
+      timing: 'estimated' as const,
+    }));
     return {
       id,
       seek: Math.round((windows[first.windowIndex]?.startSec ?? 0) * FRAMES_PER_SECOND),

@@ -17,7 +17,7 @@ interface SegmentSpec {
 }
 
 function word(text: string, startSec: number, endSec: number, confidence: number): Word {
-  return { text, startSec, endSec, confidence };
+  return { text, startSec, endSec, confidence, probability: confidence, timing: 'dtw' };
 }
 
 const SPECS: readonly SegmentSpec[] = [
