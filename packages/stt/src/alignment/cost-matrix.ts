@@ -56,23 +56,30 @@ export function alignmentCost(weights: Float32Array, options: CostOptions): Alig
     }
     for (let c = 0; c < cols; c++) w[dst + c] = (w[dst + c] as number) / sum;
   }
-  // Standardise each frame over the tokens (torch.std_mean(dim=-2, unbiased=False)).
+  // Standardise each frame over the tokens (torch.std_mean(dim=-2, unbiased=False)); row-major passes, the sums per
+  // frame still run over the tokens in order.
+  const mean = new Float64Array(cols);
+  const variance = new Float64Array(cols);
   for (let h = 0; h < heads; h++) {
     const base = h * seqLen * cols;
-    for (let c = 0; c < cols; c++) {
-      let mean = 0;
-      for (let t = 0; t < seqLen; t++) mean += w[base + t * cols + c] as number;
-      mean = Math.fround(mean / seqLen);
-      let variance = 0;
-      for (let t = 0; t < seqLen; t++) {
-        const d = (w[base + t * cols + c] as number) - mean;
-        variance += d * d;
+    mean.fill(0);
+    variance.fill(0);
+    for (let t = 0; t < seqLen; t++) {
+      const row = base + t * cols;
+      for (let c = 0; c < cols; c++) mean[c] = (mean[c] as number) + (w[row + c] as number);
+    }
+    for (let c = 0; c < cols; c++) mean[c] = Math.fround((mean[c] as number) / seqLen);
+    for (let t = 0; t < seqLen; t++) {
+      const row = base + t * cols;
+      for (let c = 0; c < cols; c++) {
+        const d = (w[row + c] as number) - (mean[c] as number);
+        variance[c] = (variance[c] as number) + d * d;
       }
-      const std = Math.fround(Math.sqrt(variance / seqLen));
-      for (let t = 0; t < seqLen; t++) {
-        const i = base + t * cols + c;
-        w[i] = Math.fround((w[i] as number) - mean) / std;
-      }
+    }
+    for (let c = 0; c < cols; c++) variance[c] = Math.fround(Math.sqrt((variance[c] as number) / seqLen));
+    for (let t = 0; t < seqLen; t++) {
+      const row = base + t * cols;
+      for (let c = 0; c < cols; c++) w[row + c] = Math.fround((w[row + c] as number) - (mean[c] as number)) / (variance[c] as number);
     }
   }
   const filtered = medianFilterRows(w, heads * seqLen, cols, options.medianFilterWidth ?? MEDIAN_FILTER_WIDTH);

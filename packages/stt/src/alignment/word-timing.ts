@@ -105,12 +105,12 @@ export function mergePunctuations(alignment: WordTiming[], prepended: string, ap
  */
 export function textTokenProbabilities(logits: Float32Array, vocab: number, firstRow: number, textTokens: readonly number[], eot: number): number[] {
   return textTokens.map((token, k) => {
-    const base = (firstRow + k) * vocab;
+    const row = logits.subarray((firstRow + k) * vocab, (firstRow + k) * vocab + eot);
     let max = -Infinity;
-    for (let v = 0; v < eot; v++) max = Math.max(max, logits[base + v] as number);
+    for (let v = 0; v < row.length; v++) if ((row[v] as number) > max) max = row[v] as number;
     let sum = 0;
-    for (let v = 0; v < eot; v++) sum += Math.exp((logits[base + v] as number) - max);
+    for (let v = 0; v < row.length; v++) sum += Math.exp((row[v] as number) - max);
     // PyTorch returns float32 probabilities.
-    return Math.fround(Math.exp((logits[base + token] as number) - max) / sum);
+    return Math.fround(Math.exp((row[token] as number) - max) / sum);
   });
 }
