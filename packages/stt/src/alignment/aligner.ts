@@ -40,6 +40,8 @@ export interface WordAlignerOptions {
 
 /** Aligns one window's text tokens to its audio. */
 export interface WordAligner {
+  /** Whether the decoder returns cross-attention weights (else `align` throws). */
+  readonly available: boolean;
   /** Throws `RuntimeError` `CROSS_ATTENTION_UNAVAILABLE` unless the decoder returns cross-attention weights. */
   assertAvailable(): void;
   /**
@@ -81,6 +83,7 @@ export function createWordAligner(
     if (decoder.hasCrossAttentions !== true || decoder.crossAttentions === undefined) throw unavailable();
   };
   return {
+    available: decoder.hasCrossAttentions === true && decoder.crossAttentions !== undefined,
     assertAvailable,
     async align(encoder, sotSequence, textTokens, numFrames, language, seek) {
       if (textTokens.length === 0) return [];

@@ -36,7 +36,9 @@ function split(words: readonly MergedWord[]): MergedWord[][] {
 }
 
 /**
- * Segments of a merged transcript. `tokensOf` gives a word's tokens; `quality` the decode numbers of a window.
+ * Segments of a merged transcript. `tokensOf` gives a word's tokens; `quality` the decode numbers of a window;
+ * `timingOf` whether a word's times were measured (`'dtw'`) or estimated; `probabilityOf` OpenAI's word probability
+ * when the alignment pass gave one (else the mean decode probability of the word's tokens).
  * Times come from the words when timed, else from the source windows' bounds.
  */
 export function buildSegments(
@@ -44,6 +46,8 @@ export function buildSegments(
   windows: readonly WindowTranscript[],
   tokensOf: (w: MergedWord) => readonly Token[],
   quality: (windowIndex: number) => WindowQuality,
+  timingOf: (w: MergedWord) => Word['timing'] = () => 'estimated',
+  probabilityOf: (w: MergedWord) => number | undefined = () => undefined,
 ): Segment[] {
   return split(words).map((ws, id) => {
     const first = ws[0] as MergedWord;
@@ -56,8 +60,8 @@ export function buildSegments(
       startSec: w.startSec ?? 0,
       endSec: w.endSec ?? 0,
       confidence: w.confidence ?? 0,
-      probability: meanProbability(tokensOf(w)),
-      timing: 'estimated' as const,
+      probability: probabilityOf(w) ?? meanProbability(tokensOf(w)),
+      timing: timingOf(w),
     }));
     return {
       id,
