@@ -22,7 +22,7 @@ import {
 
 const REQUIRED_SHARE = 0.99;
 
-function print(r: WordParityReport, run: { runMs: number; alignMs: number; totalMs: number; windows: number }): boolean {
+function print(r: WordParityReport, run: { runMs: number; alignMs: number; totalMs: number; windows: number; decoded: number }): boolean {
   const share = r.times === 0 ? 0 : r.timesEqual / r.times;
   const ok = r.tokenMismatches.length === 0 && r.boundaryMismatches.length === 0 && r.wordCountMismatches.length === 0 && share >= REQUIRED_SHARE;
   console.log(`${ok ? 'PASS' : 'FAIL'}  ${r.name}`);
@@ -33,7 +33,12 @@ function print(r: WordParityReport, run: { runMs: number; alignMs: number; total
     console.log(`      * segment ${d.segment} ${JSON.stringify(d.word)} ${d.which}: ours ${d.ours} vs ${d.reference}; smallest DTW decision margin on our path there ${d.margin === null ? 'n/a' : d.margin.toExponential(2)}`);
   }
   const perWindow = run.windows === 0 ? 0 : (run.runMs + run.alignMs) / run.windows;
-  console.log(`      cost: ${run.windows} alignment passes, ${perWindow.toFixed(1)} ms per window (decoder pass ${(run.runMs / Math.max(1, run.windows)).toFixed(1)} ms + cost/DTW/words ${(run.alignMs / Math.max(1, run.windows)).toFixed(1)} ms); whole transcription ${(run.totalMs / 1000).toFixed(2)} s`);
+  const alignShare = run.totalMs === 0 ? 0 : (100 * (run.runMs + run.alignMs)) / run.totalMs;
+  console.log(
+    `      cost: ${run.windows} alignment passes over ${run.decoded} decoded windows; ${perWindow.toFixed(1)} ms per aligned window ` +
+      `(decoder pass ${(run.runMs / Math.max(1, run.windows)).toFixed(1)} ms + cost matrix/DTW/words ${(run.alignMs / Math.max(1, run.windows)).toFixed(1)} ms); ` +
+      `whole transcription ${(run.totalMs / 1000).toFixed(2)} s, of which alignment ${alignShare.toFixed(1)} %`,
+  );
   return ok;
 }
 
@@ -51,7 +56,7 @@ async function main(): Promise<void> {
       mels.push([`${audio === 'jfk' ? 'jfk.flac' : 'long.wav'}, our mel`, logMelSpectrogram(samples, { nMels: 80, paddingSamples: N_SAMPLES })]);
       for (const [label, mel] of mels) {
         const run = await runWords(tm, mel, options);
-        ok = print(compareWords(`${audio} (${label})`, ref, run), { ...run, windows: run.details.size }) && ok;
+        ok = print(compareWords(`${audio} (${label})`, ref, run), { ...run, windows: run.details.size, decoded: run.result.windows.reduce((n, w) => n + w.attempts.length, 0) }) && ok;
       }
     }
   } finally {
