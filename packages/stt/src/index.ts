@@ -19,3 +19,5 @@ export type { LongFormStrategy, LongFormInput, LongFormResult, LongFormHooks, Lo
 export * from './writers/index.js';
 export { createChunkedOverlapStrategy, transcribeChunkedOverlap, planWindows, DEFAULT_CHUNKED_OVERLAP } from './transcription/chunked-overlap/index.js';
 export type { ChunkedOverlapOptions, ChunkedOverlapResult, ChunkedOverlapStrategyOptions, StitchReport, WindowSpec, WindowDecoder } from './transcription/chunked-overlap/index.js';
+export { createWordAligner, defaultAlignmentHeads, DEFAULT_APPEND_PUNCTUATIONS, DEFAULT_PREPEND_PUNCTUATIONS } from './alignment/index.js';
+export type { AlignmentDetail, WordAligner, WordAlignerOptions, WordTiming } from './alignment/index.js';

@@ -6,7 +6,7 @@
  */
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { AudioDecodeError, createTranscriber, formatTimestamp, formatTranscript, languageName, RuntimeError, VTT_TIMESTAMP } from '@cephalon/stt';
+import { AudioDecodeError, createTranscriber, formatTimestamp, formatTranscript, hasMeasuredWords, languageName, RuntimeError, VTT_TIMESTAMP } from '@cephalon/stt';
 import type { LanguageEvent, Segment, Transcriber, Transcript } from '@cephalon/stt';
 import { helpText, parseCommandArgs, usageError } from '../args.js';
 import { EXIT } from '../command.js';
@@ -132,10 +132,11 @@ async function transcribeOne(transcriber: Transcriber, input: Input, name: strin
     bar.finish();
   }
   for (const w of transcript.warnings ?? []) io.stderr.write(`cephalon: warning: ${input.label}: ${w.message}\n`);
-  const hasWords = transcript.segments.some((s) => s.words !== undefined);
   const lineOptions = ['maxLineWidth', 'maxLineCount', 'maxWordsPerLine', 'highlightWords'] as const;
-  if (!hasWords && lineOptions.some((k) => plan.writer[k] !== undefined) && plan.formats.some((f) => f === 'srt' || f === 'vtt')) {
-    io.stderr.write('cephalon: warning: the subtitle line options have no effect: the transcript has no word timings\n');
+  if (!hasMeasuredWords(transcript.segments) && lineOptions.some((k) => plan.writer[k] !== undefined) && plan.formats.some((f) => f === 'srt' || f === 'vtt')) {
+    const estimated = transcript.segments.some((s) => (s.words ?? []).length > 0);
+    const why = estimated ? 'its word times are estimates' : 'it has no word timings';
+    io.stderr.write(`cephalon: warning: the subtitle line options have no effect: ${why} (use --word-timestamps on a timestamped model)\n`);
   }
   if (plan.outputDir === STDOUT) {
     for (const format of plan.formats) io.stdout.write(formatTranscript(transcript, format, plan.writer));
