@@ -10,38 +10,16 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
+import { startTrap, trapProxyEnv, type Trap } from './support/trap-proxy.js';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const ORT = join(ROOT, 'node_modules/onnxruntime-node');
 const CUDA_PROVIDER = join(ORT, 'bin/napi-v6/linux/x64/libonnxruntime_providers_cuda.so');
 const LINUX_X64 = process.platform === 'linux' && process.arch === 'x64';
 
-interface Trap {
-  readonly url: string;
-  readonly requests: string[];
-  readonly server: Server;
-}
-
-/** A proxy that answers nothing: it records the first line of each request (e.g. `CONNECT api.nuget.org:443`) and hangs up. */
-async function startTrap(): Promise<Trap> {
-  const requests: string[] = [];
-  const server = createServer((socket) => {
-    socket.once('data', (chunk) => {
-      requests.push(chunk.toString('latin1').split('\r\n')[0] ?? '');
-      socket.destroy();
-    });
-    socket.on('error', () => undefined);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  assert.ok(address !== null && typeof address === 'object');
-  return { url: `http://127.0.0.1:${address.port}`, requests, server };
-}
-
 function trapEnv(trap: Trap): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, GLOBAL_AGENT_HTTP_PROXY: trap.url, GLOBAL_AGENT_HTTPS_PROXY: trap.url };
+  const env: NodeJS.ProcessEnv = { ...process.env, ...trapProxyEnv(trap) };
   // Nothing may switch the download off behind the policy's back.
   for (const key of Object.keys(env)) if (/onnxruntime[-_]node[-_]install/i.test(key)) delete env[key];
   return env;
