@@ -65,6 +65,12 @@ test(
       const direct = await run(process.execPath, [join(ORT, 'script/install.js')], trapEnv(trap));
       assert.ok(trap.requests.some((r) => /^CONNECT [^ ]*nuget\.org:443/i.test(r)), `the control made no request: ${JSON.stringify(trap.requests)}\n${direct.out}`);
       assert.equal(existsSync(CUDA_PROVIDER), false);
+
+      // The opt-in that docs/runtime.md and the CUDA_UNAVAILABLE hint give: the script, asked for cuda12, downloads.
+      const before = trap.requests.length;
+      const optIn = await run(process.execPath, [join(ORT, 'script/install.js')], { ...trapEnv(trap), ONNXRUNTIME_NODE_INSTALL: 'cuda12' });
+      assert.ok(trap.requests.slice(before).some((r) => /^CONNECT [^ ]*nuget\.org:443/i.test(r)), `the opt-in made no request\n${optIn.out}`);
+      assert.equal(existsSync(CUDA_PROVIDER), false);
     } finally {
       trap.server.close();
     }
