@@ -50,7 +50,7 @@ for (const ws of workspaces()) {
       { composite: config.compilerOptions?.['composite'], rootDir: config.compilerOptions?.['rootDir'], outDir: config.compilerOptions?.['outDir'] },
       { composite: true, rootDir: 'src', outDir: 'dist' },
     );
-    assert.deepEqual(config.include, ['src']);
+    assert.deepEqual(config.include, ['src', 'src/**/*.json'], 'JSON files imported by the code must be in the project (TS6307)');
     assert.deepEqual(config.exclude, ['src/**/*.test.ts', 'src/**/test/**', 'src/**/test-support/**']);
     assert.equal(config.compilerOptions?.['customConditions'], undefined, 'the build must resolve other packages to their dist/');
 
