@@ -4,6 +4,7 @@
  * - run README's library snippet from a plain .mjs file (compiled JavaScript, no tsx) on the shared random-weight model:
  *   its SRT must equal what the workspace sources produce in this process;
  * - run `npx -- cephalon --help` (the `--` keeps npm from taking `--help` for itself): the same text as `main(['--help'])`;
+ * - typecheck a TypeScript consumer against the packed declarations (with `@ts-expect-error` lines that fail if they are `any`);
  * - find the transformers.js engine's optional peer missing and get the typed error with its install hint.
  * Along the way: tarballs hold only dist/ (+ bin/, README, LICENSE), with every run-time asset under src/; the install
  * attempts no CUDA download (onnxruntime-node's script goes through a trap proxy that must see nothing) and pulls in no
@@ -117,6 +118,27 @@ test('packed packages install outside the workspace; README snippet and `cephalo
       assert.match(r.stdout, /^Usage: cephalon <command>/);
       assert.equal(r.stdout, c.stdout());
       assert.equal(r.stderr, '');
+    });
+
+    await t.test('TypeScript users get the declarations through the exports maps (types, not any)', async () => {
+      writeFileSync(join(dir, 'consumer.ts'), [
+        "import { createTranscriber, formatTranscript, type Transcript } from '@cephalon/stt';",
+        "import { createEngine } from '@cephalon/bench';",
+        "import { main } from 'cephalon';",
+        "const transcriber = await createTranscriber({ model: 'tiny.en' });",
+        "const transcript: Transcript = await transcriber.transcribe('a.flac', { language: 'en' });",
+        "const srt: string = formatTranscript(transcript, 'srt');",
+        '// @ts-expect-error: a misspelt option is a type error only if the declarations are real',
+        "await createTranscriber({ modle: 'tiny.en' });",
+        '// @ts-expect-error: not a format',
+        "formatTranscript(transcript, 'docx');",
+        'void createEngine; void main; void srt;',
+        '',
+      ].join('\n'));
+      const tsc = join(ROOT, 'node_modules/typescript/bin/tsc');
+      const flags = ['--noEmit', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--skipLibCheck'];
+      const r = await run(process.execPath, [tsc, ...flags, '--types', 'node', '--typeRoots', join(ROOT, 'node_modules/@types'), 'consumer.ts'], dir, env);
+      assert.equal(r.status, 0, r.stdout + r.stderr);
     });
 
     await t.test('the transformers.js engine without its optional peer: MissingToolError with the install command', async () => {
