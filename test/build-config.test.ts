@@ -72,7 +72,7 @@ for (const ws of workspaces()) {
       const text = readFileSync(join(dir, bin), 'utf8');
       assert.match(text, /^#!\/usr\/bin\/env node\n/);
       assert.doesNotMatch(text, /tsx|\.ts['"]/, `${bin} must run compiled JavaScript`);
-      assert.ok(pkg.files.some((f) => bin.replace(/^\.\//, '').startsWith(f)), `${bin} is not in files`);
+      assert.ok((pkg.files ?? []).some((f) => bin.replace(/^\.\//, '').startsWith(f)), `${bin} is not in files`);
     }
   });
 }
