@@ -11,6 +11,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { userEnv } from '../scripts/pack-install.js';
 import { startTrap, trapProxyEnv, type Trap } from './support/trap-proxy.js';
 
 const ROOT = new URL('..', import.meta.url).pathname;
@@ -18,11 +19,13 @@ const ORT = join(ROOT, 'node_modules/onnxruntime-node');
 const CUDA_PROVIDER = join(ORT, 'bin/napi-v6/linux/x64/libonnxruntime_providers_cuda.so');
 const LINUX_X64 = process.platform === 'linux' && process.arch === 'x64';
 
+/**
+ * A user's environment (no npm_* variables: under `npm test` npm sets npm_package_json and npm_config_local_prefix,
+ * which make the script believe it is onnxruntime-node's own checkout and exit early; no ONNXRUNTIME_NODE_INSTALL:
+ * nothing may switch the download off behind the policy's back), with the trap as proxy.
+ */
 function trapEnv(trap: Trap): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, ...trapProxyEnv(trap) };
-  // Nothing may switch the download off behind the policy's back.
-  for (const key of Object.keys(env)) if (/onnxruntime[-_]node[-_]install/i.test(key)) delete env[key];
-  return env;
+  return userEnv(trapProxyEnv(trap));
 }
 
 function run(cmd: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; out: string }> {
