@@ -5,6 +5,7 @@ export { createCephalonEngine, paramsToOptions, type CephalonEngineOptions } fro
 export { createCommandEngine, joinLines, type CommandEngineOptions } from './command-engine.js';
 export { createOpenAiHttpEngine, type OpenAiHttpEngineOptions } from './openai-http-engine.js';
 export { createTransformersEngine, type TransformersEngineOptions } from './transformers-engine.js';
+export { importOptional, TRANSFORMERS_PACKAGE } from './optional-import.js';
 export { runCommand, type CommandResult, type RunCommandOptions } from './run-command.js';
 export { fillTemplate, placeholders, splitCommandLine } from './template.js';
 export { convertAudio, convertToTemp, soxConvertArgs, SPEECH_SAMPLE_RATE, type ConvertOptions, type TempAudio } from './audio-convert.js';

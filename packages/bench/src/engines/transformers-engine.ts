@@ -1,11 +1,13 @@
 /**
  * transformers.js (`@huggingface/transformers`) in-process, pointed at a local model folder with remote downloads
  * off: `env.allowRemoteModels = false`, `env.localModelPath = <parent folder>`, pipeline
- * `automatic-speech-recognition` on 16 kHz samples decoded by `@cephalon/stt`'s `loadAudio`.
+ * `automatic-speech-recognition` on 16 kHz samples decoded by `@cephalon/stt`'s `loadAudio`. transformers.js is an
+ * optional peer dependency, imported only when this engine is created (MissingToolError with the install command if absent).
  */
 import { basename, dirname, resolve } from 'node:path';
 import { loadAudio, ModelNotFoundError } from '@cephalon/stt';
 import { withRssSampling } from './memory-sampler.js';
+import { importOptional, TRANSFORMERS_PACKAGE } from './optional-import.js';
 import type { Engine, EngineParams, EngineResult } from './types.js';
 
 /** How to load the transformers.js engine. */
@@ -22,7 +24,7 @@ type AsrPipeline = ((audio: Float32Array, options: Record<string, unknown>) => P
 
 async function loadPipeline(options: TransformersEngineOptions): Promise<AsrPipeline> {
   const dir = resolve(options.modelDir);
-  const transformers = await import('@huggingface/transformers');
+  const transformers = await importOptional(TRANSFORMERS_PACKAGE, 'the transformers-js bench engine', () => import('@huggingface/transformers'));
   transformers.env.allowRemoteModels = false;
   transformers.env.allowLocalModels = true;
   transformers.env.localModelPath = `${dirname(dir)}/`;

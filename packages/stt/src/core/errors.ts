@@ -49,7 +49,7 @@ export class CephalonError extends Error {
 /** Audio could not be read or decoded (unreadable file, unknown format, truncated data...). */
 export class AudioDecodeError extends CephalonError {}
 
-/** A system tool the operation needs (ffmpeg, espeak-ng, sox...) is not installed. */
+/** A system tool (ffmpeg, espeak-ng, sox...) or optional npm package the operation needs is not installed. */
 export class MissingToolError extends CephalonError {}
 
 /** Options were invalid; thrown once, at validation time. */

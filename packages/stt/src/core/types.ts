@@ -1,6 +1,6 @@
 /**
- * Value types passed between stages. Times are in seconds (`startSec`, `endSec`) unless a name says otherwise
- * (`frameIndex`, `sampleOffset`).
+ * Value types passed between stages. Times are in seconds (`startSec`, `endSec`, `durationSec`); `Segment.seek` is in
+ * mel frames (100 per second), as OpenAI's.
  */
 
 /** Mono audio at a known sample rate. `samples` are float32 in [-1, 1]. */
@@ -15,24 +15,28 @@ export interface Token {
   readonly id: number;
   /** Decoded text of this token alone (may be a partial UTF-8 sequence rendered as U+FFFD). */
   readonly text: string;
-  /** Start time in seconds, when known (timestamps or word alignment). */
+  /**
+   * Start time in seconds. Only the chunked strategy sets it, as an estimate: each timestamp segment's span shared
+   * among its text tokens in proportion to their characters (no alignment is computed).
+   */
   readonly startSec?: number;
-  /** End time in seconds, when known. */
+  /** End time in seconds; set and estimated as `startSec`. */
   readonly endSec?: number;
-  /** Log-probability of this token under the decoding distribution. */
+  /** Log-probability of this token: `log_softmax(filtered logits)[id]`, what OpenAI sums into `avg_logprob`. */
   readonly logprob: number;
-  /** Confidence in [0, 1] (entropy-based, see decoding/confidence). */
+  /** Confidence in [0, 1]: 1 − entropy / ln(vocabulary size) of the step's filtered distribution (`decoding/row-scan.ts`). */
   readonly confidence?: number;
   /** Difference between the top-1 and top-2 log-probabilities (equivalently, logits) at this step. */
   readonly margin?: number;
 }
 
-/** A word with timing and confidence, as built from tokens. */
+/** A word with timing and confidence, as built from tokens (`stitching/words.ts`). */
 export interface Word {
   readonly text: string;
+  /** Estimated from its tokens' times (see `Token.startSec`). */
   readonly startSec: number;
   readonly endSec: number;
-  /** Mean or minimum token confidence of the word's tokens, in [0, 1]. */
+  /** The minimum confidence of the word's tokens, in [0, 1] (a token without one counts as exp(logprob)). */
   readonly confidence: number;
   /** Mean probability of the word's tokens (OpenAI's word `probability`). */
   readonly probability: number;
@@ -60,7 +64,7 @@ export interface Segment {
   readonly avgLogprob: number;
   readonly compressionRatio: number;
   readonly noSpeechProb: number;
-  /** Words with timing, when word timestamps were computed. */
+  /** Words with estimated times: set by the chunked strategy when every word of the segment is timed (see `Token.startSec`). */
   readonly words?: readonly Word[];
 }
 
@@ -71,7 +75,7 @@ export interface Transcript {
   /** Audio duration in seconds. */
   readonly durationSec: number;
   readonly segments: readonly Segment[];
-  /** Language probabilities, when language detection ran. */
+  /** Language probabilities, when the language was detected (no `language` given, multilingual model). */
   readonly languageProbs?: Readonly<Record<string, number>>;
   /** True when the transcription was stopped early (an abort signal): the segments cover only the start. */
   readonly partial?: boolean;
@@ -85,7 +89,7 @@ export interface TranscriptWarning {
   readonly message: string;
 }
 
-/** A region of speech found by voice activity detection. */
+/** A region of speech in seconds, the shape a voice activity detector reports. */
 export interface SpeechRegion {
   readonly startSec: number;
   readonly endSec: number;

@@ -65,7 +65,7 @@ const cudaInstalled = existsSync(join(ortDir, '..', 'bin', 'napi-v6', 'linux', '
 test('asking for CUDA on the CPU build is RuntimeError CUDA_UNAVAILABLE with the install fix', { skip: cudaInstalled && 'CUDA build installed' }, async () => {
   await assert.rejects(
     loadWhisperModel({ encoderPath: ENCODER, decoder: decoderFiles('merged'), dims: modelDims(), sessionOptions: { executionProviders: ['cuda', 'cpu'] } }),
-    (e: unknown) => e instanceof RuntimeError && e.code === 'CUDA_UNAVAILABLE' && (e.hint ?? '').includes('onnxruntime-node-install=cuda12'),
+    (e: unknown) => e instanceof RuntimeError && e.code === 'CUDA_UNAVAILABLE' && (e.hint ?? '').includes('ONNXRUNTIME_NODE_INSTALL=cuda12 node node_modules/onnxruntime-node/script/install.js'),
   );
 });
 

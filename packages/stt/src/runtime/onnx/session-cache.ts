@@ -25,8 +25,8 @@ export interface SessionLease {
 }
 
 const CUDA_HINT =
-  'Install the CUDA build of ONNX Runtime: `npm install onnxruntime-node --onnxruntime-node-install=cuda12` ' +
-  '(needs an NVIDIA driver, CUDA 12 and cuDNN 9), or use executionProviders: ["cpu"].';
+  'Install the CUDA build of ONNX Runtime: in your project run `ONNXRUNTIME_NODE_INSTALL=cuda12 node node_modules/onnxruntime-node/script/install.js` ' +
+  '(needs an NVIDIA driver, CUDA 12 and cuDNN 9; see docs/runtime.md), or use executionProviders: ["cpu"].';
 
 /** File name of the CUDA provider library that only the CUDA build of onnxruntime-node ships. */
 function cudaLibraryName(): string {
