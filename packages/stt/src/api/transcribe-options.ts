@@ -3,6 +3,7 @@
  * OpenAI's, and validation done once (`InvalidOptionError`).
  */
 import { InvalidOptionError } from '../core/errors.js';
+import type { Segment } from '../core/types.js';
 import type { LongFormOptions, LongFormStrategy, ProgressEvent } from '../transcription/index.js';
 
 /** Token choice at temperature 0: greedy (default) or beam search. */
@@ -66,6 +67,8 @@ export interface TranscribeOptions {
   readonly strategy?: LongFormStrategy;
   /** Progress after each window. */
   readonly onProgress?: (event: ProgressEvent) => void;
+  /** Each segment as soon as it is decoded (sequential strategy), e.g. to stream text. */
+  readonly onSegment?: (segment: Segment) => void;
 }
 
 /** OpenAI's default temperature ladder. */
@@ -124,6 +127,7 @@ export interface ResolvedTranscribeOptions {
   readonly longForm: LongFormOptions;
   readonly strategy: LongFormStrategy | undefined;
   readonly onProgress: ((event: ProgressEvent) => void) | undefined;
+  readonly onSegment: ((segment: Segment) => void) | undefined;
 }
 
 /**
@@ -167,5 +171,5 @@ export function resolveTranscribeOptions(options: TranscribeOptions = {}, nTextC
   if (longForm.carryInitialPrompt && longForm.initialPrompt === null) {
     fail('carryInitialPrompt', 'needs initialPrompt', 'give initialPrompt, or drop carryInitialPrompt');
   }
-  return Object.freeze({ longForm: Object.freeze(longForm), strategy: options.strategy, onProgress: options.onProgress });
+  return Object.freeze({ longForm: Object.freeze(longForm), strategy: options.strategy, onProgress: options.onProgress, onSegment: options.onSegment });
 }

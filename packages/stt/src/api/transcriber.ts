@@ -118,7 +118,10 @@ export async function createTranscriber(options: TranscriberOptions): Promise<Tr
     const longForm = Object.freeze({ ...resolved.longForm, language });
     const samples = await toSamples(audio, options.audio);
     const strategy = resolved.strategy ?? sequentialStrategy;
-    const hooks = resolved.onProgress === undefined ? {} : { onProgress: resolved.onProgress };
+    const hooks = {
+      ...(resolved.onProgress === undefined ? {} : { onProgress: resolved.onProgress }),
+      ...(resolved.onSegment === undefined ? {} : { onSegment: resolved.onSegment }),
+    };
     return strategy.transcribe(ctx, { audio: samples }, longForm, hooks);
   };
   return {

@@ -82,6 +82,7 @@ export const sequentialStrategy: LongFormStrategy = {
         const split = splitWindow(result.tokens, tokenizer.timestampBegin, timeOffsetSec, segmentFrames);
         const added = split.segments.map((range, i) => buildSegment(segments.length + i, seek, range, result, tokenizer));
         segments.push(...added);
+        for (const s of added) hooks.onSegment?.(s);
         for (const s of added) state.allTokens.push(...s.tokenIds);
         if (!options.conditionOnPreviousText || result.temperature > PROMPT_RESET_TEMPERATURE) {
           state.resetSince = state.allTokens.length;

@@ -38,6 +38,8 @@ export interface ProgressEvent {
 export interface LongFormHooks {
   /** Called after every window. */
   readonly onProgress?: (event: ProgressEvent) => void;
+  /** Called with each segment as soon as it is committed, in order (before the window's `onProgress`). */
+  readonly onSegment?: (segment: Segment) => void;
 }
 
 /** What happened in one decoded 30 s window (for parity checks and debugging). */
