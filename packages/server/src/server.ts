@@ -48,13 +48,19 @@ export function modelNameOf(model: string): string {
 export async function startSpeechServer(options: ServerOptions): Promise<SpeechServer> {
   const o = resolveServerOptions(options);
   const queue = new RequestQueue(o.concurrency, o.queue);
-  const state: ServerState = { options: o, queue, metrics: createMetrics(queue), modelName: modelNameOf(o.model), engine: null, loadedAt: 0 };
+  const state: ServerState = { options: o, queue, metrics: createMetrics(queue), modelName: modelNameOf(o.model), engine: null, loadError: null, loadedAt: 0 };
   const app = await buildApp(state);
   const address = await app.listen({ host: o.host, port: o.port });
-  const ready = loadEngine(o).then((engine) => {
-    state.engine = engine;
-    state.loadedAt = Math.floor(Date.now() / 1000);
-  });
+  const ready = loadEngine(o).then(
+    (engine) => {
+      state.engine = engine;
+      state.loadedAt = Math.floor(Date.now() / 1000);
+    },
+    (error: unknown) => {
+      state.loadError = error instanceof Error ? error.message : String(error);
+      throw error;
+    },
+  );
   ready.catch(() => undefined); // the caller observes it; never an unhandled rejection
   return {
     url: address,

@@ -53,6 +53,7 @@ function addHooks(app: FastifyInstance, state: ServerState): void {
 
 function addInfoRoutes(app: FastifyInstance, state: ServerState): void {
   app.get('/health', async (_request, reply) => {
+    if (state.loadError !== null) return reply.code(503).send({ status: 'error', model: state.modelName, message: state.loadError });
     if (state.engine === null) return reply.code(503).send({ status: 'loading', model: state.modelName });
     return { status: 'ok', model: state.modelName, queue: state.queue.stats };
   });

@@ -91,6 +91,10 @@ async function serve(state: ServerState, request: FastifyRequest, reply: Fastify
 /** The handler of one audio route. */
 export function audioHandler(state: ServerState, task: 'transcribe' | 'translate') {
   return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
+    if (state.loadError !== null) {
+      await replyError(reply, new ApiError(503, `the model could not be loaded: ${state.loadError}`, { code: 'model_unavailable' }), state.metrics);
+      return;
+    }
     if (state.engine === null) {
       await replyError(reply, new ApiError(503, 'the model is loading; retry when GET /health answers 200', { code: 'model_loading', headers: { 'retry-after': '5' } }), state.metrics);
       return;

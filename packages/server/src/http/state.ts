@@ -12,6 +12,8 @@ export interface ServerState {
   readonly modelName: string;
   /** Set once the model is loaded. */
   engine: SpeechEngine | null;
+  /** Set when the model failed to load: the server then answers 503 until it is restarted. */
+  loadError: string | null;
   /** Unix seconds when the model finished loading (`created` in `/v1/models`). */
   loadedAt: number;
 }
