@@ -26,7 +26,7 @@ export interface ServerOptions {
   readonly maxAudioSec?: number;
   /** Time limit of one request (waiting + decoding), seconds. Default 600. */
   readonly requestTimeoutSec?: number;
-  /** Where decoding runs (see docs/server.md for the measurement behind the default). */
+  /** Where decoding runs; default `worker` (docs/server.md has the measurement behind the default). */
   readonly engine?: EngineKind;
 }
 
@@ -63,7 +63,7 @@ export function resolveServerOptions(o: ServerOptions): ResolvedServerOptions {
   if (o.apiKey !== undefined && o.apiKey.trim() === '') {
     throw new InvalidOptionError('INVALID_OPTION', 'option apiKey: empty key', { hint: 'give a non-empty key, or leave it out', details: { option: 'apiKey' } });
   }
-  const engine = o.engine ?? 'inline';
+  const engine = o.engine ?? 'worker';
   if (engine !== 'inline' && engine !== 'worker') {
     throw new InvalidOptionError('INVALID_OPTION', `option engine: ${JSON.stringify(engine)} is not an engine`, { hint: "use 'inline' or 'worker'", details: { option: 'engine' } });
   }

@@ -24,7 +24,7 @@ export const SERVE_OPTIONS: OptionTable = {
   'max-upload-mb': { type: 'string', value: 'MB', defaultText: '25', help: 'largest accepted upload' },
   'max-audio-s': { type: 'string', value: 'SEC', defaultText: '3600', help: 'longest accepted audio' },
   'request-timeout-s': { type: 'string', value: 'SEC', defaultText: '600', help: 'time limit of one request, waiting included' },
-  engine: { type: 'string', value: 'KIND', defaultText: 'inline', help: 'where decoding runs: inline (main thread, async ONNX runs) or worker (a worker thread)' },
+  engine: { type: 'string', value: 'KIND', defaultText: 'worker', help: 'where decoding runs: worker (a worker thread) or inline (main thread, async ONNX runs)' },
   dtype: { type: 'string', value: 'DTYPE', defaultText: 'fp32', help: 'weight precision: fp32, fp16, q8, int8, uint8, q4, q4f16, bnb4' },
   threads: { type: 'string', short: 't', value: 'N', defaultText: '0 = runtime default', help: 'threads inside one operator' },
   help: { type: 'boolean', short: 'h', help: 'show this help' },
