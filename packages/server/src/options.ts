@@ -26,6 +26,8 @@ export interface ServerOptions {
   readonly maxAudioSec?: number;
   /** Time limit of one request (waiting + decoding), seconds. Default 600. */
   readonly requestTimeoutSec?: number;
+  /** Serve HTTPS / WSS with this PEM key and certificate (OpenAI's SDK opens realtime sockets only as wss://). */
+  readonly tls?: { readonly key: string | Buffer; readonly cert: string | Buffer };
   /** Where decoding runs; default `worker` (docs/server.md has the measurement behind the default). */
   readonly engine?: EngineKind;
 }
@@ -43,6 +45,7 @@ export interface ResolvedServerOptions {
   readonly maxAudioSec: number;
   readonly requestTimeoutSec: number;
   readonly engine: EngineKind;
+  readonly tls: { readonly key: string | Buffer; readonly cert: string | Buffer } | null;
 }
 
 function check(field: string, value: number, min: number, max: number, integer: boolean): number {
@@ -79,5 +82,6 @@ export function resolveServerOptions(o: ServerOptions): ResolvedServerOptions {
     maxAudioSec: check('maxAudioSec', o.maxAudioSec ?? 3600, 0.1, 86_400 * 7, false),
     requestTimeoutSec: check('requestTimeoutSec', o.requestTimeoutSec ?? 600, 0.1, 86_400, false),
     engine,
+    tls: o.tls ?? null,
   });
 }

@@ -8,6 +8,7 @@ import { createInlineEngine } from './engine/inline-engine.js';
 import { createWorkerEngine } from './engine/worker-engine.js';
 import type { SpeechEngine } from './engine/engine.js';
 import { buildApp } from './http/app.js';
+import { registerRealtime } from './realtime/route.js';
 import type { ServerState } from './http/state.js';
 import { createMetrics } from './metrics.js';
 import { resolveServerOptions } from './options.js';
@@ -15,7 +16,7 @@ import type { ResolvedServerOptions, ServerOptions } from './options.js';
 import { RequestQueue } from './queue/request-queue.js';
 
 export interface SpeechServer {
-  /** `http://host:port` as bound. */
+  /** `http://host:port` (or `https://` with TLS) as bound. */
   readonly url: string;
   readonly options: ResolvedServerOptions;
   /** Resolves when the model is loaded (`/health` then answers 200); rejects if loading fails. */
@@ -49,7 +50,7 @@ export async function startSpeechServer(options: ServerOptions): Promise<SpeechS
   const o = resolveServerOptions(options);
   const queue = new RequestQueue(o.concurrency, o.queue);
   const state: ServerState = { options: o, queue, metrics: createMetrics(queue), modelName: modelNameOf(o.model), engine: null, loadError: null, loadedAt: 0 };
-  const app = await buildApp(state);
+  const app = await buildApp(state, (a) => registerRealtime(a, state));
   const address = await app.listen({ host: o.host, port: o.port });
   const ready = loadEngine(o).then(
     (engine) => {

@@ -2,6 +2,8 @@
  * `cephalon serve --model M`: the OpenAI-compatible speech server (docs/server.md). Listens at once, loads the
  * model, prints the URL and "ready"; stops cleanly on SIGINT/SIGTERM.
  */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { parseDtype } from '@cephalon/stt';
 import { startSpeechServer } from '@cephalon/server';
 import type { ServerOptions } from '@cephalon/server';
@@ -24,6 +26,8 @@ export const SERVE_OPTIONS: OptionTable = {
   'max-upload-mb': { type: 'string', value: 'MB', defaultText: '25', help: 'largest accepted upload' },
   'max-audio-s': { type: 'string', value: 'SEC', defaultText: '3600', help: 'longest accepted audio' },
   'request-timeout-s': { type: 'string', value: 'SEC', defaultText: '600', help: 'time limit of one request, waiting included' },
+  'tls-cert': { type: 'string', value: 'FILE', help: 'serve HTTPS/WSS with this PEM certificate (needs --tls-key)' },
+  'tls-key': { type: 'string', value: 'FILE', help: 'PEM private key of --tls-cert' },
   engine: { type: 'string', value: 'KIND', defaultText: 'worker', help: 'where decoding runs: worker (a worker thread) or inline (main thread, async ONNX runs)' },
   dtype: { type: 'string', value: 'DTYPE', defaultText: 'fp32', help: 'weight precision: fp32, fp16, q8, int8, uint8, q4, q4f16, bnb4' },
   threads: { type: 'string', short: 't', value: 'N', defaultText: '0 = runtime default', help: 'threads inside one operator' },
@@ -35,6 +39,16 @@ const HELP = helpText(
   'Serve the OpenAI audio API (/v1/audio/transcriptions, /v1/audio/translations, /v1/realtime, /v1/models,\n/health, /metrics) from one loaded Whisper model. See docs/server.md.',
   SERVE_OPTIONS,
 );
+
+async function tlsOptions(o: ParsedOptions, io: CommandIo): Promise<Partial<ServerOptions>> {
+  const cert = stringOpt(o, 'tls-cert');
+  const key = stringOpt(o, 'tls-key');
+  if (cert === undefined && key === undefined) return {};
+  if (cert === undefined || key === undefined) usageError(CMD, '--tls-cert and --tls-key go together');
+  const read = async (option: string, file: string): Promise<Buffer> =>
+    readFile(resolve(io.cwd, file)).catch((cause: unknown) => usageError(CMD, `option --${option}: cannot read ${file} (${(cause as Error).message})`));
+  return { tls: { cert: await read('tls-cert', cert), key: await read('tls-key', key) } };
+}
 
 function serverOptions(o: ParsedOptions, io: CommandIo): ServerOptions {
   const model = stringOpt(o, 'model');
@@ -85,7 +99,7 @@ async function serveCommand(args: readonly string[], io: CommandIo): Promise<num
     io.stdout.write(HELP);
     return EXIT.ok;
   }
-  const server = await startSpeechServer(serverOptions(options, io));
+  const server = await startSpeechServer({ ...serverOptions(options, io), ...(await tlsOptions(options, io)) });
   const stopped = untilSignal();
   try {
     io.stderr.write(`cephalon serve: listening on ${server.url} (loading ${server.options.model} ...)\n`);

@@ -39,7 +39,7 @@ export async function createWorkerEngine(options: WorkerModelOptions): Promise<S
     pending.clear();
   });
   worker.on('message', (m: FromWorker) => {
-    if (m.type === 'ready' || m.type === 'load-error') return;
+    if (m.type === 'ready' || m.type === 'load-error' || m.type === 'disposed') return;
     const p = pending.get(m.id);
     if (p === undefined) return;
     if (m.type === 'start') p.request.onStart?.(m.durationSec);
@@ -71,8 +71,13 @@ export async function createWorkerEngine(options: WorkerModelOptions): Promise<S
         send({ type: 'job', id, audio, options: request.options, maxAudioSec: request.maxAudioSec }, [audio.buffer as ArrayBuffer]);
       });
     },
+    /** Asks the thread to stop its jobs and free the model; terminates it only if it does not exit in 30 s. */
     async dispose() {
-      await worker.terminate();
+      const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+      send({ type: 'dispose' });
+      const timer = setTimeout(() => void worker.terminate(), 30_000);
+      await exited;
+      clearTimeout(timer);
     },
   };
 }

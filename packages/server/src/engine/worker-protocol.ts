@@ -9,10 +9,12 @@ export type WorkerModelOptions = Omit<TranscriberOptions, 'hub'> & { readonly hu
 
 export type ToWorker =
   | { readonly type: 'job'; readonly id: number; readonly audio: Uint8Array; readonly options: EngineOptions; readonly maxAudioSec: number }
-  | { readonly type: 'cancel'; readonly id: number; readonly reason: 'client' | 'timeout' };
+  | { readonly type: 'cancel'; readonly id: number; readonly reason: 'client' | 'timeout' }
+  | { readonly type: 'dispose' };
 
 export type FromWorker =
   | { readonly type: 'ready'; readonly modelId: string }
+  | { readonly type: 'disposed' }
   | { readonly type: 'load-error'; readonly error: SerializedError }
   | { readonly type: 'start'; readonly id: number; readonly durationSec: number }
   | { readonly type: 'segment'; readonly id: number; readonly segment: Segment }

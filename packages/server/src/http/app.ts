@@ -69,7 +69,10 @@ function addInfoRoutes(app: FastifyInstance, state: ServerState): void {
 
 /** Builds the app (not listening). `extra` registers more routes (the realtime WebSocket) before it is ready. */
 export async function buildApp(state: ServerState, extra?: (app: FastifyInstance) => Promise<void>): Promise<FastifyInstance> {
-  const app = Fastify({ logger: { level: process.env['CEPHALON_LOG'] ?? 'warn' }, forceCloseConnections: true, bodyLimit: 1024 * 1024 });
+  const tls = state.options.tls;
+  const base = { logger: { level: process.env['CEPHALON_LOG'] ?? 'warn' }, forceCloseConnections: true, bodyLimit: 1024 * 1024 } as const;
+  // The HTTPS instance has the same API; only the raw server type differs.
+  const app = tls === null ? Fastify(base) : (Fastify({ ...base, https: { key: tls.key, cert: tls.cert } }) as unknown as FastifyInstance);
   await app.register(multipart, {
     limits: { fileSize: state.options.maxUploadBytes, files: 1, fields: 32, parts: 40, fieldSize: 64 * 1024, headerPairs: 64 },
     throwFileSizeLimit: true,
