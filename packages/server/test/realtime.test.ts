@@ -47,7 +47,11 @@ async function connect(): Promise<{ rt: OpenAIRealtimeWS; events: Event[]; waitF
   const waiters: { pred: (e: Event) => boolean; resolve: (e: Event) => void }[] = [];
   rt.on('event', (e) => {
     events.push(e as Event);
-    for (const w of [...waiters]) if (w.pred(e as Event)) (waiters.splice(waiters.indexOf(w), 1), w.resolve(e as Event));
+    for (const w of [...waiters]) {
+      if (!w.pred(e as Event)) continue;
+      waiters.splice(waiters.indexOf(w), 1);
+      w.resolve(e as Event);
+    }
   });
   rt.on('error', () => undefined); // error events are asserted from `events`
   const waitFor = (pred: (e: Event) => boolean, ms: number): Promise<Event> => {
