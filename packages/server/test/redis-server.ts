@@ -24,7 +24,9 @@ function ready(child: ChildProcess): Promise<void> {
       log += chunk.toString();
       if (log.includes('Ready to accept connections')) resolve();
     });
-    child.once('error', reject);
+    child.once('error', (e: NodeJS.ErrnoException) =>
+      reject(e.code === 'ENOENT' ? new Error('redis-server is not installed (apt-get install redis-server; .ci/run does it)') : e),
+    );
     child.once('exit', (code) => reject(new Error(`redis-server exited with ${code}: ${log}`)));
   });
 }
