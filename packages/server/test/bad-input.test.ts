@@ -60,9 +60,10 @@ test('wrong field values and types: 400 naming the field', async () => {
   await expectError({ body: noFile }, 400, 'missing_field', 'file');
 });
 
-test('0-byte file: 400; non-audio bytes: 415; audio longer than --max-audio-s: 413', async () => {
+test('0-byte file: 400; non-audio bytes: 415 (streamed or not); audio longer than --max-audio-s: 413', async () => {
   await expectError({ body: audioForm(new Uint8Array(0)) }, 400, 'empty_file', 'file');
   await expectError({ body: audioForm(new TextEncoder().encode('this is not audio at all '.repeat(200)), {}, 'notes.mp3') }, 415, 'unsupported_audio', 'file');
+  await expectError({ body: audioForm(new TextEncoder().encode('not audio '.repeat(100)), { stream: 'true' }) }, 415, 'unsupported_audio', 'file');
   const long = await expectError({ body: audioForm(jfk) }, 413, 'audio_too_long', 'file');
   assert.match(long.error.message, /11\.0 s, more than this server accepts \(5 s\)/);
 });
@@ -88,6 +89,19 @@ test('an upload over --max-upload-mb (2): 413, streamed or declared (2 GB Conten
   });
   assert.equal(status, 413);
   assert.equal((JSON.parse(body) as ErrorBody).error.code, 'file_too_large');
+});
+
+test('a request over --request-timeout-s: 504 request_timeout', async () => {
+  const hasty = await startTestServer({ requestTimeoutSec: 0.2 });
+  try {
+    const r = await fetch(`${hasty.url}${URL_PATH}`, { method: 'POST', body: audioForm(jfk) });
+    const body = (await r.json()) as ErrorBody;
+    assert.equal(r.status, 504, JSON.stringify(body));
+    assert.equal(body.error.code, 'request_timeout');
+    assert.equal(body.error.type, 'server_error');
+  } finally {
+    await hasty.close();
+  }
 });
 
 test('unknown route: 404 in the same shape; /health and routes say 503 when the model cannot load', async () => {

@@ -21,6 +21,16 @@ function throwIfAborted(signal: AbortSignal): void {
  * hook, which the sequential strategy calls after every 30 s window, so a cancelled request stops within one window.
  */
 export async function runRequest(transcriber: Transcriber, audio: Uint8Array, options: EngineOptions, maxAudioSec: number, hooks: RunHooks): Promise<Transcript> {
+  try {
+    return await run(transcriber, audio, options, maxAudioSec, hooks);
+  } catch (error) {
+    // Whatever an abort broke (ffmpeg killed, a window cut short), the cause is the abort.
+    if (hooks.signal.aborted) throw hooks.signal.reason;
+    throw error;
+  }
+}
+
+async function run(transcriber: Transcriber, audio: Uint8Array, options: EngineOptions, maxAudioSec: number, hooks: RunHooks): Promise<Transcript> {
   throwIfAborted(hooks.signal);
   const loaded = await loadAudio(audio, { signal: hooks.signal });
   throwIfAborted(hooks.signal);

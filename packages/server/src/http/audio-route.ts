@@ -33,6 +33,20 @@ function requestSignal(reply: FastifyReply, timeoutSec: number): { signal: Abort
   };
 }
 
+/**
+ * `work`, or the abort reason as soon as `signal` fires: the answer (504, or nothing for a client that left) does
+ * not wait for the decoding to reach its next window; the slot is freed when the work really ends.
+ */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  work.catch(() => undefined); // settles later, unobserved, when aborted
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
 async function readParams(state: ServerState, request: FastifyRequest, task: 'transcribe' | 'translate'): Promise<{ audio: Buffer; params: AudioParams }> {
   const form = await readAudioForm(request, state.options.maxUploadBytes);
   const params = parseAudioParams(form.fields, task, acceptedModels(state));
@@ -54,7 +68,7 @@ async function serve(state: ServerState, request: FastifyRequest, reply: Fastify
   let decodeStart = performance.now();
   const base = { audio, options: params.options, maxAudioSec: state.options.maxAudioSec, signal };
   if (!params.stream) {
-    const transcript = await ticket.run(() => engine.transcribe({ ...base, onStart: () => (decodeStart = performance.now()) }), signal);
+    const transcript = await untilAborted(ticket.run(() => engine.transcribe({ ...base, onStart: () => (decodeStart = performance.now()) }), signal), signal);
     observe(state, transcript, decodeStart);
     const out = render(transcript, params.responseFormat, task, params.granularities);
     await reply.type(out.contentType).send(out.body);
@@ -62,11 +76,12 @@ async function serve(state: ServerState, request: FastifyRequest, reply: Fastify
   }
   const sse = new SseWriter(reply.raw);
   try {
-    const transcript = await ticket.run(
+    const work = ticket.run(
       () =>
         engine.transcribe({
           ...base,
           onStart: () => {
+            if (signal.aborted) return; // already answered (504) or the client left
             decodeStart = performance.now();
             reply.hijack();
             sse.open();
@@ -75,6 +90,7 @@ async function serve(state: ServerState, request: FastifyRequest, reply: Fastify
         }),
       signal,
     );
+    const transcript = await untilAborted(work, signal);
     observe(state, transcript, decodeStart);
     sse.send({ type: 'transcript.text.done', text: transcript.text, usage: { type: 'duration', seconds: Math.ceil(transcript.durationSec) } });
   } catch (error) {
@@ -113,7 +129,7 @@ export function audioHandler(state: ServerState, task: 'transcribe' | 'translate
       if (error instanceof RequestAbortedError) state.metrics.cancelled.inc({ reason: error.reason });
       if (reply.sent || reply.raw.destroyed) return;
       const apiError = toApiError(error, state.options.requestTimeoutSec);
-      if (apiError.status >= 500) request.log.error({ err: error }, 'transcription failed');
+      if (apiError.status >= 500 && !(error instanceof RequestAbortedError)) request.log.error({ err: error }, 'transcription failed');
       if (apiError.code === 'file_too_large' || apiError.code === 'malformed_multipart') reply.header('connection', 'close');
       await replyError(reply, apiError, state.metrics);
     } finally {

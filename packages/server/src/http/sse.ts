@@ -22,10 +22,11 @@ export class SseWriter {
   }
 
   send(event: object): void {
-    if (!this.#res.writableEnded && !this.#res.destroyed) this.#res.write(`data: ${JSON.stringify(event)}\n\n`);
+    if (this.#open && !this.#res.writableEnded && !this.#res.destroyed) this.#res.write(`data: ${JSON.stringify(event)}\n\n`);
   }
 
+  /** Ends the stream if it was opened (before that, the route answers with a normal status). */
   end(): void {
-    if (!this.#res.writableEnded) this.#res.end();
+    if (this.#open && !this.#res.writableEnded) this.#res.end();
   }
 }
