@@ -119,8 +119,11 @@ test('server_vad: speech_started, speech_stopped, committed and transcription ev
     appendAll(rt, silence);
     appendAll(rt, jfk24k);
     appendAll(rt, silence);
+    // Events are handled in order: once `cleared` arrives, every append before it has gone through the VAD (the
+    // trailing second of silence is longer than silence_duration_ms, so the last turn has ended too).
+    rt.send({ type: 'input_audio_buffer.clear' });
+    await waitFor((e) => e.type === 'input_audio_buffer.cleared', 30_000);
     const stopped = await waitFor((e) => e.type === 'input_audio_buffer.speech_stopped', 10_000);
-    await new Promise((r) => setTimeout(r, 200)); // every turn of the sent audio has been detected by now
     const starts = events.filter((e) => e.type === 'input_audio_buffer.speech_started');
     const stops = events.filter((e) => e.type === 'input_audio_buffer.speech_stopped');
     const commits = events.filter((e) => e.type === 'input_audio_buffer.committed');
