@@ -118,6 +118,11 @@ test('the checker catches wrong-way imports', () => {
   const bench = join(root, 'packages', 'bench', 'src', 'x.ts');
   assert.equal(violationsFor(bench, "import { a } from '@cephalon/stt/src/audio/wav.js';").length, 1);
   assert.equal(violationsFor(bench, "import { a } from '@cephalon/stt';").length, 0);
+  const server = join(root, 'packages', 'server', 'src', 'x.ts');
+  assert.equal(violationsFor(server, "import { a } from '@cephalon/stt';").length, 0);
+  assert.equal(violationsFor(server, "import { a } from '@cephalon/bench';").length, 1);
+  assert.equal(violationsFor(server, "import { a } from '@cephalon/stt/src/api/index.js';").length, 1);
+  assert.equal(violationsFor(server, "import * as ort from 'onnxruntime-node';").length, 1);
   const api = join(root, 'packages', 'stt', 'src', 'api', 'x.ts');
   assert.equal(violationsFor(api, "import { a } from '../decoding/a.js';").length, 0);
 });

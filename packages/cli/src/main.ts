@@ -13,6 +13,9 @@ const COMMANDS: Readonly<Record<string, () => Promise<{ default: Command }>>> = 
   models: () => import('./commands/models.js'),
   eidolon: () => import('./commands/eidolon.js'),
   bench: () => import('./commands/bench.js'),
+  serve: () => import('./commands/serve.js'),
+  worker: () => import('./commands/worker.js'),
+  queue: () => import('./commands/queue.js'),
 };
 
 function usage(): string {

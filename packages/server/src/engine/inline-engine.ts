@@ -1,0 +1,32 @@
+/** The inline engine: the model loaded once on the main thread; requests share it. */
+import { createTranscriber } from '@cephalon/stt';
+import type { TranscriberOptions, Transcript } from '@cephalon/stt';
+import { RequestAbortedError } from '../api-error.js';
+import type { EngineRequest, SpeechEngine } from './engine.js';
+import { runRequest } from './run-request.js';
+
+export async function createInlineEngine(options: TranscriberOptions): Promise<SpeechEngine> {
+  const transcriber = await createTranscriber(options);
+  const closing = new AbortController();
+  const inFlight = new Set<Promise<Transcript>>();
+  return {
+    modelId: transcriber.modelId,
+    transcribe(r: EngineRequest) {
+      if (closing.signal.aborted) return Promise.reject(new RequestAbortedError('client'));
+      const run = runRequest(transcriber, r.audio, r.options, r.maxAudioSec, {
+        signal: AbortSignal.any([r.signal, closing.signal]),
+        ...(r.onStart === undefined ? {} : { onStart: r.onStart }),
+        ...(r.onSegment === undefined ? {} : { onSegment: r.onSegment }),
+      });
+      inFlight.add(run);
+      void run.finally(() => inFlight.delete(run)).catch(() => undefined);
+      return run;
+    },
+    /** Stops the requests in flight (after their current window), waits for them, then frees the model. */
+    async dispose() {
+      closing.abort(new RequestAbortedError('client'));
+      await Promise.allSettled([...inFlight]);
+      await transcriber.dispose();
+    },
+  };
+}
