@@ -139,7 +139,7 @@ async function main(): Promise<void> {
   let listing: string;
   try {
     const wav = join(dir, 'jfk.wav');
-    execFileSync('sox', [JFK, '-r', '16000', '-c', '1', '-b', '16', wav], { stdio: 'pipe' });
+    execFileSync('sox', ['-D', JFK, '-r', '16000', '-c', '1', '-b', '16', wav], { stdio: 'pipe' });
     listing = execFileSync('pocketsphinx_continuous', ['-infile', wav, '-time', 'yes', '-logfn', '/dev/null'], { stdio: ['ignore', 'pipe', 'pipe'] }).toString('utf8');
   } finally {
     rmSync(dir, { recursive: true, force: true });

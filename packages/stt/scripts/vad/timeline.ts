@@ -58,8 +58,8 @@ export function speak(text: string, voice: string, wordsPerMinute: number, dir: 
   const raw = join(dir, 'raw.wav');
   const wav = join(dir, 'utt.wav');
   execFileSync('espeak-ng', ['-v', voice, '-s', String(wordsPerMinute), '-w', raw, text], { stdio: 'pipe' });
-  // -G: guard against clipping in the resampler (espeak's output peaks near full scale).
-  execFileSync('sox', ['-G', raw, '-r', String(SAMPLE_RATE), '-c', '1', '-b', '16', wav], { stdio: 'pipe' });
+  // -G: guard against clipping in the resampler (espeak's output peaks near full scale); -D: no dither (repeatable).
+  execFileSync('sox', ['-G', '-D', raw, '-r', String(SAMPLE_RATE), '-c', '1', '-b', '16', wav], { stdio: 'pipe' });
   return decodeWav(readFileSync(wav)).samples;
 }
 
