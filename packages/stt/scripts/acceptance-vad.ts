@@ -16,7 +16,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadAudio } from '../src/audio/index.js';
@@ -75,15 +75,23 @@ async function costPerMinute(audio: Samples): Promise<void> {
     const vad = await createFrameVad({ model });
     await speechProbabilities(vad, audio.samples.subarray(0, SAMPLE_RATE)); // warm-up
     const runs: number[] = [];
+    const cpu: number[] = [];
     for (let r = 0; r < 3; r++) {
       const t = performance.now();
+      const c = process.cpuUsage();
       await speechProbabilities(vad, audio.samples);
+      const used = process.cpuUsage(c);
       runs.push(performance.now() - t);
+      cpu.push((used.user + used.system) / 1000);
     }
     await vad.dispose();
     runs.sort((a, b) => a - b);
+    cpu.sort((a, b) => a - b);
     ms[model] = (runs[1] as number) / minutes;
-    console.log(`VAD cost ${model.padEnd(7)} ${(ms[model] as number).toFixed(1).padStart(7)} ms per minute of audio (median of 3 runs on ${minutes.toFixed(2)} min; real-time factor ${((ms[model] as number) / 60000).toFixed(5)})`);
+    console.log(
+      `VAD cost ${model.padEnd(7)} ${(ms[model] as number).toFixed(1).padStart(7)} ms wall, ${((cpu[1] as number) / minutes).toFixed(1).padStart(7)} ms CPU per minute of audio ` +
+        `(medians of 3 runs on ${minutes.toFixed(2)} min; wall real-time factor ${((ms[model] as number) / 60000).toFixed(5)}; load average ${loadavg()[0]?.toFixed(1)} on ${cpus().length} cores)`,
+    );
   }
   console.log(`VAD cost ratio silero/energy: ${((ms['silero'] as number) / (ms['energy'] as number)).toFixed(1)}x`);
 }
