@@ -85,12 +85,11 @@ test('OpenAI and whisper.cpp spellings: aliases where identical, explained refus
   };
   await usage(['--outptu-dir', 'x'], /unknown option '--outptu-dir' \(did you mean --output-dir\?/);
   await usage(['--beamsize', '5'], /did you mean --beam-size\?/);
-  await usage(['--word_timestamps', 'True'], /does not compute word-level timestamps/);
   await usage(['-ml', '40'], /whisper\.cpp's maximum segment length.*--max-line-width/);
   await usage(['--fp16', 'maybe'], /--fp16 maybe: expects True or False/);
   await usage(['--zzzzzzzz'], /unknown option '--zzzzzzzz' \(see 'cephalon transcribe --help'\)/);
   // accepted spellings reach the same checks as the native ones: a missing file, not a usage error
-  for (const args of [['--logprob_threshold', '-0.5'], ['--output_format', 'srt'], ['--verbose', 'False'], ['--fp16', 'False'], ['--word_timestamps', 'False'], ['-otxt'], ['-bs', '5'], ['--highlight_words', 'True']]) {
+  for (const args of [['--logprob_threshold', '-0.5'], ['--output_format', 'srt'], ['--verbose', 'False'], ['--fp16', 'False'], ['--word_timestamps', 'False'], ['--word_timestamps', 'True'], ['--hallucination_silence_threshold', '2', '--word_timestamps', 'True'], ['-otxt'], ['-bs', '5'], ['--highlight_words', 'True']]) {
     const c = captureIo();
     assert.equal(await main(['transcribe', 'missing.wav', ...args], c.io), EXIT.inputError, `${args.join(' ')}: ${c.stderr()}`);
   }

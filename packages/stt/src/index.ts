@@ -21,3 +21,6 @@ export { createChunkedOverlapStrategy, transcribeChunkedOverlap, planWindows, DE
 export type { ChunkedOverlapOptions, ChunkedOverlapResult, ChunkedOverlapStrategyOptions, StitchReport, WindowSpec, WindowDecoder } from './transcription/chunked-overlap/index.js';
 export { createWordAligner, defaultAlignmentHeads, DEFAULT_APPEND_PUNCTUATIONS, DEFAULT_PREPEND_PUNCTUATIONS } from './alignment/index.js';
 export type { AlignmentDetail, WordAligner, WordAlignerOptions, WordTiming } from './alignment/index.js';
+export * from './vad/index.js';
+export { createVadStrategy, createVadBatchedStrategy, DEFAULT_VAD_BATCHED, collectChunks, SpeechTimestampsMap, restoreSegmentTimes } from './transcription/vad/index.js';
+export type { VadBatchedConfig, VadStrategyConfig, SpeechChunk } from './transcription/vad/index.js';

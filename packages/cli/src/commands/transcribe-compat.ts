@@ -7,18 +7,12 @@
 import { boolRule, refused, renamedTo, sameAs } from '../compat.js';
 import type { CompatTable } from '../compat.js';
 
-const NO_WORD_TIMES = 'Cephalon does not compute word-level timestamps (no cross-attention alignment)';
-
 export const TRANSCRIBE_COMPAT: CompatTable = {
   // OpenAI whisper CLI
   '--fp16': boolRule(
     { args: [], warning: '--fp16 True ignored: Cephalon computes in FP32 (as OpenAI does on CPU); for half-precision weights use --dtype fp16' },
     { args: [] },
   ),
-  '--word_timestamps': boolRule({ refuse: NO_WORD_TIMES, hint: 'drop --word_timestamps; segment times are always written' }, { args: [] }),
-  '--prepend_punctuations': refused(true, `only used with word timestamps; ${NO_WORD_TIMES}`, 'drop the option'),
-  '--append_punctuations': refused(true, `only used with word timestamps; ${NO_WORD_TIMES}`, 'drop the option'),
-  '--hallucination_silence_threshold': refused(true, `needs word timestamps; ${NO_WORD_TIMES}`, 'drop the option'),
   '--model_dir': refused(true, 'Cephalon keeps models in the Hugging Face cache, not in a model_dir', 'set HF_HUB_CACHE, or pass a model folder with -m DIR'),
   // whisper.cpp
   '-otxt': sameAs('--output-format=txt'),

@@ -1,10 +1,10 @@
 /**
- * The interface every long-form strategy implements (sequential seek, chunked overlap, VAD batches), and the
- * value types they return.
+ * The interface every long-form strategy implements (sequential seek, chunked overlap, VAD in front of either,
+ * VAD-batched windows), and the value types they return.
  */
 import type { LogMel } from '../audio/index.js';
-import type { Samples, Segment } from '../core/types.js';
 import type { WordAligner } from '../alignment/index.js';
+import type { Samples, Segment, SpeechRegion } from '../core/types.js';
 import type { DecodingTokenizer } from '../decoding/index.js';
 import type { WhisperDecoder, WhisperEncoder } from '../runtime/types.js';
 import type { Attempt } from './fallback.js';
@@ -80,6 +80,8 @@ export interface LongFormResult {
   readonly windows: readonly WindowRecord[];
   /** True when `hooks.signal` stopped the run early: the segments cover only the start of the audio. */
   readonly partial?: boolean;
+  /** Speech regions on the original timeline, when a VAD strategy chose what to transcribe. */
+  readonly speechRegions?: readonly SpeechRegion[];
 }
 
 /** Reports a detected language to `hooks.onLanguage`. */
