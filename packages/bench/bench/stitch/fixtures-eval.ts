@@ -10,6 +10,8 @@ import { readFixture } from './suite.js';
 
 /** Fixtures with echoed phrases or repeated passages. */
 export const ECHO_FIXTURES: readonly string[] = ['01', '03', '04', '08', '09'];
+/** Every model-output fixture of stt-test-data.md, and the reference itself. */
+export const ALL_FIXTURES: readonly string[] = ['00', '01', '03', '04', '05', '06', '07', '08', '09', '10', '11'];
 
 const SPELLINGS = fileURLToPath(new URL('../../../../../shared/models/whisper-dev-random/normalizer.json', import.meta.url));
 
