@@ -66,6 +66,8 @@ export interface TranscribeOptions {
   readonly strategy?: LongFormStrategy;
   /** Progress after each window. */
   readonly onProgress?: (event: ProgressEvent) => void;
+  /** Called after every batched decoder call (profiling: time to first token, decoder steps). */
+  readonly onDecoderStep?: () => void;
 }
 
 /** OpenAI's default temperature ladder. */
@@ -124,6 +126,7 @@ export interface ResolvedTranscribeOptions {
   readonly longForm: LongFormOptions;
   readonly strategy: LongFormStrategy | undefined;
   readonly onProgress: ((event: ProgressEvent) => void) | undefined;
+  readonly onDecoderStep: (() => void) | undefined;
 }
 
 /**
@@ -167,5 +170,15 @@ export function resolveTranscribeOptions(options: TranscribeOptions = {}, nTextC
   if (longForm.carryInitialPrompt && longForm.initialPrompt === null) {
     fail('carryInitialPrompt', 'needs initialPrompt', 'give initialPrompt, or drop carryInitialPrompt');
   }
-  return Object.freeze({ longForm: Object.freeze(longForm), strategy: options.strategy, onProgress: options.onProgress });
+  const strategy: unknown = options.strategy;
+  if (strategy !== undefined && (typeof strategy !== 'object' || strategy === null || typeof (strategy as { transcribe?: unknown }).transcribe !== 'function')) {
+    fail(
+      'strategy',
+      `${JSON.stringify(strategy)} is not a long-form strategy object`,
+      typeof strategy === 'string'
+        ? `pass a strategy object, e.g. createChunkedOverlapStrategy({ windowSec: 30 }) or sequentialStrategy, not the name '${strategy}' (the bench takes strategy names: strategy: chunked)`
+        : 'pass sequentialStrategy or createChunkedOverlapStrategy(...)',
+    );
+  }
+  return Object.freeze({ longForm: Object.freeze(longForm), strategy: options.strategy, onProgress: options.onProgress, onDecoderStep: options.onDecoderStep });
 }

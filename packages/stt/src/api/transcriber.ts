@@ -10,7 +10,8 @@ import { resolveModel } from '../runtime/hub/index.js';
 import type { PullOptions } from '../runtime/hub/pull.js';
 import { loadWhisperModel, readModelDims } from '../runtime/index.js';
 import type { LoadedWhisperModel } from '../runtime/index.js';
-import type { DtypeOption } from '../runtime/model/index.js';
+import type { DtypeOption, ModelManifest } from '../runtime/model/index.js';
+import type { WhisperDecoder } from '../runtime/types.js';
 import { loadTokenizer, toLanguageCode } from '../tokenizer/index.js';
 import type { WhisperTokenizer } from '../tokenizer/index.js';
 import { sequentialStrategy } from '../transcription/index.js';
@@ -41,10 +42,26 @@ export type AudioInput = string | Uint8Array | Samples;
 export interface Transcriber {
   /** Model id or folder, as resolved. */
   readonly modelId: string;
+  /** The resolved model folder: files, dtypes, dimensions (for run records and checksums). */
+  readonly manifest: ModelManifest;
   transcribe(audio: AudioInput, options?: TranscribeOptions): Promise<Transcript>;
   /** Like `transcribe`, with the per-window record (attempts, fallbacks, seeks) as well. */
   transcribeDetailed(audio: AudioInput, options?: TranscribeOptions): Promise<LongFormResult>;
   dispose(): Promise<void>;
+}
+
+/** The decoder with `onStep` called after every `step` (profiling hook; no cost when not asked for). */
+function withStepHook(decoder: WhisperDecoder, onStep: () => void): WhisperDecoder {
+  return {
+    dims: decoder.dims,
+    createCache: (encoder, batch) => decoder.createCache(encoder, batch),
+    step: async (cache, tokens, options) => {
+      const out = await decoder.step(cache, tokens, options);
+      onStep();
+      return out;
+    },
+    reorder: (cache, parents) => decoder.reorder(cache, parents),
+  };
 }
 
 function isSamples(audio: AudioInput): audio is Samples {
@@ -119,10 +136,13 @@ export async function createTranscriber(options: TranscriberOptions): Promise<Tr
     const samples = await toSamples(audio, options.audio);
     const strategy = resolved.strategy ?? sequentialStrategy;
     const hooks = resolved.onProgress === undefined ? {} : { onProgress: resolved.onProgress };
-    return strategy.transcribe(ctx, { audio: samples }, longForm, hooks);
+    const onStep = resolved.onDecoderStep;
+    const run = onStep === undefined ? ctx : { ...ctx, decoder: withStepHook(ctx.decoder, onStep) };
+    return strategy.transcribe(run, { audio: samples }, longForm, hooks);
   };
   return {
     modelId: manifest.id,
+    manifest,
     transcribeDetailed,
     transcribe: async (audio, opts) => toTranscript(await transcribeDetailed(audio, opts)),
     dispose: () => model.dispose(),
