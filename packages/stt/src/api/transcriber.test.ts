@@ -64,7 +64,7 @@ test('empty audio gives an empty transcript', async () => {
 });
 
 test('a strategy name where a strategy object is expected is a typed error, not a TypeError', async () => {
-  const asStrategy = (v: unknown): TranscribeOptions['strategy'] => v as TranscribeOptions['strategy'];
+  const asStrategy = (v: unknown): NonNullable<TranscribeOptions['strategy']> => v as NonNullable<TranscribeOptions['strategy']>;
   await assert.rejects(transcriber.transcribe(JFK, { strategy: asStrategy('chunked') }), (e: unknown) => e instanceof InvalidOptionError && /option strategy: "chunked"/.test(e.message) && /createChunkedOverlapStrategy/.test(e.hint ?? ''));
   await assert.rejects(transcriber.transcribe(JFK, { strategy: asStrategy({ name: 'x' }) }), InvalidOptionError);
 });
