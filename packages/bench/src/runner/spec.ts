@@ -99,6 +99,7 @@ export function validateSpec(raw: unknown, baseDir: string): BenchSpec {
     ...(typeof raw['results'] === 'string' ? { results: resolve(baseDir, raw['results']) } : {}),
     warmup: posInt(raw['warmup'], 'warmup', 0, 0),
     workers: posInt(raw['workers'], 'workers', 1, 1),
+    timingTrials: posInt(raw['timingTrials'], 'timingTrials', 1, 1),
     languageModels: languageModels(raw['languageModels'], baseDir),
   };
   const names = spec.engines.map((e) => e.engine.name);
