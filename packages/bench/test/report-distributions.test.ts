@@ -71,7 +71,7 @@ test('the distribution charts and the token view render in headless Chromium', {
       const ink = countNonWhite(decodePng(png));
       assert.ok(ink >= MIN_INK_PIXELS, `${id}: ${ink} non-white pixels`);
       const boxes = await page.locator(`#${id} svg text`).evaluateAll((nodes) => nodes.map((n) => {
-        const b = (n as SVGGraphicsElement).getBBox();
+        const b = (n as unknown as { getBBox(): { x: number; y: number; width: number; height: number } }).getBBox();
         return { x: b.x, y: b.y, w: b.width, h: b.height, text: n.textContent ?? '' };
       }));
       for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
@@ -98,7 +98,7 @@ test('the distribution charts and the token view render in headless Chromium', {
     await page.locator('#conf-utt').selectOption('3');
     const spans = page.locator('#conf-view .tok');
     assert.ok((await spans.count()) > 3);
-    const colours = await spans.evaluateAll((n) => n.map((e) => (e as HTMLElement).style.background));
+    const colours = await spans.evaluateAll((n) => n.map((e) => (e as unknown as { style: { background: string } }).style.background));
     assert.ok(colours.every((c) => c.startsWith('rgb')) && new Set(colours).size > 1);
     if (shots !== undefined) writeFileSync(join(shots, 'tokens.png'), await page.locator('#conf-view').screenshot());
     if (shots !== undefined) await page.screenshot({ path: join(shots, 'page.png'), fullPage: true });
