@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { buildReport, renderHtmlReport } from '../src/index.js';
-import { conditionOf, confusionPairs, sdiBars, werByCondition, werDistribution } from '../src/report/chart-data.js';
+import { conditionOf, conditionsOf, confusionPairs, sdiBars, werByCondition, werDistribution } from '../src/report/chart-data.js';
 import { countNonWhite, decodePng } from './helpers/png.js';
 import { sampleResultsWithDistributions } from './helpers/records.js';
 
@@ -22,14 +22,15 @@ const REGIONS = ['dist-wer-condition', 'dist-wer-distribution', 'dist-sdi', 'dis
 
 test('chart data: conditions from augmentation tags, pooled WER per condition, S/D/I and confusion counts', () => {
   assert.equal(conditionOf({ synthetic: true }), 'clean');
-  assert.equal(conditionOf({ aug_speed: 1.1, aug_noise: 15, synthetic: true }), 'noise=15 speed=1.1');
+  assert.equal(conditionOf({ aug_speed: 1.1, aug_noise_snr_db: 15, aug_noise_seed: 99, synthetic: true }), 'noise_snr_db=15 speed=1.1');
   const report = buildReport(sampleResultsWithDistributions(), { iterations: 50 });
   const byCond = werByCondition(report);
-  assert.deepEqual(byCond.series, ['clean', 'noise=15', 'speed=1.1']);
+  assert.deepEqual(conditionsOf({ aug_noise_snr_db: 15, aug_noise_seed: 3, aug_pitch_cents: -150 }), ['noise', 'pitch']);
+  assert.deepEqual(byCond.series, ['clean', 'noise', 'speed']);
   for (const row of byCond.rows) {
     const us = report.utterances.filter((u) => u.configLabel === row.label);
     byCond.series.forEach((c, k) => {
-      const g = us.filter((u) => conditionOf(u.tags) === c);
+      const g = us.filter((u) => conditionsOf(u.tags).includes(c));
       const want = g.reduce((n, u) => n + Number(u.metrics.word_edit_distance), 0) / g.reduce((n, u) => n + Number(u.metrics.reference_words), 0);
       assert.ok(Math.abs((row.values[k] ?? NaN) - want) < 1e-12, `${row.label} ${c}`);
     });

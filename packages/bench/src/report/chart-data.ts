@@ -141,10 +141,22 @@ export function sdiBars(report: BenchReport): BarChart {
   return { kind: 'bars', id: 'sdi', stacked: true, series: ['substitutions', 'deletions', 'insertions'], axis: { title: 'word errors (count)', linear: linearAxis(max, 0, true) }, rows };
 }
 
-/** Condition of an utterance from the synthetic set's augmentation tags (`clean` when none). */
+/**
+ * Conditions of an utterance from the synthetic set's augmentation tags: the augmentation kinds it had (`aug_noise_snr_db`
+ * -> `noise`, `aug_speed` -> `speed`, `aug_reverb`, `aug_pitch_cents`; seeds ignored), or `clean` when none. An
+ * utterance with noise and pitch counts under both.
+ */
+export function conditionsOf(tags: Readonly<Record<string, string | number | boolean>>): string[] {
+  const kinds = Object.keys(tags)
+    .filter((k) => k.startsWith('aug_') && !k.endsWith('_seed'))
+    .map((k) => k.slice(4).split('_')[0] ?? k);
+  return kinds.length === 0 ? ['clean'] : [...new Set(kinds)].sort();
+}
+
+/** The condition values of an utterance, for hover text (`noise_snr_db=15 speed=1.1`). */
 export function conditionOf(tags: Readonly<Record<string, string | number | boolean>>): string {
   const parts = Object.entries(tags)
-    .filter(([k]) => k.startsWith('aug_'))
+    .filter(([k]) => k.startsWith('aug_') && !k.endsWith('_seed')) // a noise seed is not a condition
     .map(([k, v]) => `${k.slice(4)}=${String(v)}`)
     .sort();
   return parts.length === 0 ? 'clean' : parts.join(' ');
@@ -153,10 +165,10 @@ export function conditionOf(tags: Readonly<Record<string, string | number | bool
 /** Pooled WER per configuration and condition (grouped bars; one series per condition). */
 export function werByCondition(report: BenchReport): BarChart {
   const groups = byConfig(report);
-  const conditions = [...new Set(report.utterances.map((u) => conditionOf(u.tags)))].sort((a, b) => (a === 'clean' ? -1 : b === 'clean' ? 1 : a < b ? -1 : 1));
+  const conditions = [...new Set(report.utterances.flatMap((u) => conditionsOf(u.tags)))].sort((a, b) => (a === 'clean' ? -1 : b === 'clean' ? 1 : a < b ? -1 : 1));
   const rows = [...groups].map(([label, us]) => {
     const cells = conditions.map((c) => {
-      const g = us.filter((u) => conditionOf(u.tags) === c);
+      const g = us.filter((u) => conditionsOf(u.tags).includes(c));
       const words = g.reduce((n, u) => n + Number(u.metrics.reference_words), 0);
       const errors = g.reduce((n, u) => n + Number(u.metrics.word_edit_distance), 0);
       return { wer: words > 0 ? errors / words : null, n: g.length, words, errors };

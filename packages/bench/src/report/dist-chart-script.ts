@@ -52,16 +52,16 @@ export const DIST_CHART_SCRIPT = String.raw`
     });
   }
   function drawBars(svg, c, scale, log) {
-    var h = TOP + BOTTOM + c.rows.length * ROW, x = mapper(scale, log), n = c.stacked ? 1 : c.series.length;
+    var n = c.stacked ? 1 : c.series.length, RH = Math.max(ROW, 8 + 7 * n), h = TOP + BOTTOM + c.rows.length * RH, x = mapper(scale, log);
     svg.setAttribute('height', h); svg.setAttribute('viewBox', '0 0 ' + WIDTH + ' ' + h);
     frame(svg, scale, x, h, c.axis.title + (log ? ' (log scale)' : ''));
     c.rows.forEach(function (r, i) {
-      var y0 = TOP + i * ROW, bh = (ROW - 6) / n, acc = 0;
-      rowLabel(svg, y0 + ROW / 2, r.label);
+      var y0 = TOP + i * RH, bh = (RH - 6) / n, acc = 0;
+      rowLabel(svg, y0 + RH / 2, r.label);
       r.values.forEach(function (v, k) {
         if (v === null || v === 0) return;
         var x0 = c.stacked ? x(acc) : x(scale.domain[0]), x1 = c.stacked ? x(acc + v) : x(v), yy = c.stacked ? y0 + 3 : y0 + 3 + k * bh;
-        hover(el('rect', { x: x0, y: yy, width: Math.max(1, x1 - x0), height: c.stacked ? ROW - 6 : bh, fill: SERIES[k % SERIES.length], 'class': 'mark' }, svg), r.label + ' \u00b7 ' + r.hover[k]);
+        hover(el('rect', { x: x0, y: yy, width: Math.max(1, x1 - x0), height: c.stacked ? RH - 6 : bh, fill: SERIES[k % SERIES.length], 'class': 'mark' }, svg), r.label + ' \u00b7 ' + r.hover[k]);
         acc += v;
       });
     });

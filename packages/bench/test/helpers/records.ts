@@ -46,7 +46,7 @@ export function sampleResults(): ResultRecord[] {
 export function sampleResultsWithDistributions(): ResultRecord[] {
   return sampleResults().map((r, n) => {
     const i = Number(r.utteranceId.slice(1));
-    const tags = i % 3 === 1 ? { synthetic: true, aug_noise: 15 } : i % 3 === 2 ? { synthetic: true, aug_speed: 1.1 } : { synthetic: true };
+    const tags = i % 3 === 1 ? { synthetic: true, aug_noise_snr_db: 15, aug_noise_seed: 7 + i } : i % 3 === 2 ? { synthetic: true, aug_speed: 1.1 } : { synthetic: true };
     if (r.engine !== 'good') return { ...r, tags };
     const words = r.hypothesis.split(' ');
     const trials = [r.wallSec, r.wallSec * 1.1, n === 0 ? r.wallSec * 40 : r.wallSec * 0.95];
