@@ -78,6 +78,6 @@ test('HTML report is self-contained and escapes transcript text', () => {
   const evil = { ...results[0], hypothesis: '</script><img src=x onerror=alert(1)>' } as (typeof results)[number];
   const html = renderHtmlReport(buildReport([evil, ...results.slice(1)], { iterations: 20 }));
   assert.doesNotMatch(html, /<script[^>]+src=|<link[^>]+href=|https?:\/\/(?!www\.w3\.org\/2000\/svg)/);
-  assert.equal(html.split('</script>').length, 3, 'only the two script blocks end');
+  assert.equal(html.split('</script>').length, 6, 'only the five script blocks end (three JSON data blocks, two scripts)');
   assert.doesNotMatch(html, /<img src=x/);
 });

@@ -92,6 +92,9 @@ test('--strategy chunked builds the chunked-overlap strategy; its settings witho
   assert.equal(chunked.options.strategy?.name, 'chunked-overlap');
   assert.throws(() => plan(['a.wav', '--overlap', '3']), InvalidOptionError);
   assert.throws(() => plan(['a.wav', '--strategy', 'chunked', '--merge', 'nope']), InvalidOptionError);
+  assert.equal(plan(['a.wav', '--strategy', 'chunked', '--prior-tokens', '0']).options.strategy?.name, 'chunked-overlap');
+  assert.throws(() => plan(['a.wav', '--prior-tokens', '64']), InvalidOptionError);
+  assert.throws(() => plan(['a.wav', '--strategy', 'chunked', '--prior-tokens', '-1']), InvalidOptionError);
 });
 
 test('word-timestamp options map to the library; the threshold needs --word-timestamps; punctuation alone warns', () => {

@@ -2,21 +2,18 @@
  * The cleanup on the real prototype outputs of stt-test-data.md: WER of fixtures 1, 3, 4, 8 and 9 against fixture 0,
  * before and after `cleanupText`, with Whisper's English normaliser on both sides.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { cleanupText } from '@cephalon/stt';
 import { compare, type CompareOptions } from '../../src/metrics/compare.js';
 import { readFixture } from './suite.js';
 
 /** Fixtures with echoed phrases or repeated passages. */
 export const ECHO_FIXTURES: readonly string[] = ['01', '03', '04', '08', '09'];
+/** Every model-output fixture of stt-test-data.md, and the reference itself. */
+export const ALL_FIXTURES: readonly string[] = ['00', '01', '03', '04', '05', '06', '07', '08', '09', '10', '11'];
 
-const SPELLINGS = fileURLToPath(new URL('../../../../../shared/models/whisper-dev-random/normalizer.json', import.meta.url));
-
-/** `whisper-english` with the shared spelling map, or `whisper-basic` when the shared folder is absent (noted). */
+/** `whisper-english` with the spelling map bundled in @cephalon/stt (OpenAI's english.json). */
 export function fixtureNormalizer(): CompareOptions & { readonly label: string } {
-  if (existsSync(SPELLINGS)) return { normalizer: 'whisper-english', spellingsPath: SPELLINGS, label: 'whisper-english' };
-  return { normalizer: 'whisper-basic', label: 'whisper-basic (shared spelling map not found)' };
+  return { normalizer: 'whisper-english', label: 'whisper-english' };
 }
 
 export interface FixtureRow {

@@ -30,9 +30,14 @@ export interface ArtifactRates {
   /** Probability per window of a loop (0 outside loop cases). */
   readonly loop: number;
   readonly jitterSec: number;
+  /**
+   * Text-only cases: each window after the first starts with 1..leadInMax mis-heard copies of the words just before
+   * its audio (junk the previous window already transcribed), so the overlap passage begins at word 2-5 (0 = off).
+   */
+  readonly leadInMax: number;
 }
 
-export const DEFAULT_RATES: ArtifactRates = { globalSub: 0.03, edgeSub: 0.35, edgeZoneSec: 1.5, stutter: 0.35, echo: 0.3, loop: 0, jitterSec: 0.1 };
+export const DEFAULT_RATES: ArtifactRates = { globalSub: 0.03, edgeSub: 0.35, edgeZoneSec: 1.5, stutter: 0.35, echo: 0.3, loop: 0, jitterSec: 0.1, leadInMax: 0 };
 
 interface Emitted {
   readonly word: StitchWord;
@@ -110,6 +115,16 @@ function copies(src: readonly Emitted[], kind: WordKind, times: (k: number) => [
   });
 }
 
+/** 1..leadInMax mis-heard copies of the reference words just before `spec.startSec` (see `leadInMax`). */
+function leadIn(ref: readonly RefWord[], spec: WindowSpec, rates: ArtifactRates, rng: Rng): Emitted[] {
+  if (!spec.cutStart || rates.leadInMax <= 0) return [];
+  const before = ref.filter((r) => r.endSec <= spec.startSec).slice(-rng.int(1, rates.leadInMax));
+  return before.map((r, k) => ({
+    word: { text: substitute(r.text, rng), startSec: spec.startSec + 0.1 * k, endSec: spec.startSec + 0.1 * (k + 1), confidence: rng.uniform(0.2, 0.5) },
+    prov: { kind: 'echo' as const, refIndex: r.index },
+  }));
+}
+
 /** Adds warm-up stutter, an echo of `prevTail` and loops to a window's heard words. */
 function addArtifacts(words: Emitted[], prevTail: readonly Emitted[], spec: WindowSpec, rates: ArtifactRates, rng: Rng): Emitted[] {
   let out = words;
@@ -149,7 +164,7 @@ export function simulateWindows(ref: readonly RefWord[], hyp: readonly Emitted[]
     const e = Math.min(total, s + windowSec);
     const spec: WindowSpec = { startSec: s, endSec: e, cutStart: s > 0, cutEnd: e < total };
     const heard = heardWords(ref, hyp, spec, rates, rng);
-    const emitted = addArtifacts(heard, prevTail, spec, rates, rng).map((x) => ({ ...x, word: jittered(x.word, rng, rates.jitterSec, s, e) }));
+    const emitted = [...leadIn(ref, spec, rates, rng), ...addArtifacts(heard, prevTail, spec, rates, rng)].map((x) => ({ ...x, word: jittered(x.word, rng, rates.jitterSec, s, e) }));
     out.push({ transcript: { startSec: s, endSec: e, words: emitted.map((x) => x.word) }, provenance: emitted.map((x) => x.prov) });
     prevTail = heard.slice(-4);
     if (e >= total) break;

@@ -57,16 +57,34 @@ export function suiteText(): string {
   return [...SUITE_TEXTS.map((t) => t.text), readFixture('00')].join(' ');
 }
 
+/**
+ * Text-only cases (the prototype's own case, issue 12): 30 s windows whose overlaps hold about 10-60 words, each
+ * new window starting with 1-3 mis-heard words (plus the cut boundary word, heard or not) before the passage the
+ * previous window already transcribed, so the echoed passage starts at word 2-5. No stutter, no short echo, no
+ * loops; the pipelines run on the words without times (confidences kept).
+ */
+export const TEXT_ONLY_SETTINGS: readonly WindowSetting[] = [
+  { windowSec: 30, overlapSec: 5 },
+  { windowSec: 30, overlapSec: 10 },
+  { windowSec: 30, overlapSec: 18 },
+  { windowSec: 30, overlapSec: 25 },
+];
+export const TEXT_ONLY_RATES = { ...DEFAULT_RATES, stutter: 0, echo: 0, leadInMax: 3 };
+
+export function buildTextOnlySuite(): SimCase[] {
+  return buildSuite(TEXT_ONLY_SETTINGS, TEXT_ONLY_RATES, [false]);
+}
+
 /** Every case of a suite (default: the default suite): each window setting x seed, without and with loops. */
-export function buildSuite(settings: readonly WindowSetting[] = WINDOW_SETTINGS): SimCase[] {
+export function buildSuite(settings: readonly WindowSetting[] = WINDOW_SETTINGS, baseRates = DEFAULT_RATES, loopModes: readonly boolean[] = [false, true]): SimCase[] {
   const text = suiteText();
   const cases: SimCase[] = [];
   for (const { windowSec, overlapSec } of settings) {
     for (const seed of SEEDS) {
-      for (const loops of [false, true]) {
+      for (const loops of loopModes) {
         const rng = createRng(seed * 1000 + windowSec * 10 + overlapSec + (loops ? 7 : 0));
         const reference = buildTimeline(text, rng);
-        const rates = { ...DEFAULT_RATES, loop: loops ? 0.5 : 0 };
+        const rates = { ...baseRates, loop: loops ? 0.5 : 0 };
         const hyp = unchunkedHypothesis(reference, rates, rng);
         cases.push({
           name: `${windowSec}s/${overlapSec}s seed ${seed}${loops ? ' loops' : ''}`,
@@ -102,6 +120,17 @@ export const PIPELINES: readonly Pipeline[] = [
   { name: 'timed + cleanup ignoring timing', merge: createTimedMerge(), useTiming: true, cleanup: { useTiming: false } },
   { name: 'timed, no timestamps', merge: createTimedMerge(), useTiming: false, cleanup: null },
   { name: 'timed, no timestamps + cleanup', merge: createTimedMerge(), useTiming: false, cleanup: {} },
+  { name: 'timed, no timestamps, estimated-time joins only', merge: createTimedMerge({ textAlignWithoutTimes: false }), useTiming: false, cleanup: null },
+];
+
+/** The pipelines of the text-only suite: every one works on words without times. */
+export const TEXT_ONLY_PIPELINES: readonly Pipeline[] = [
+  { name: 'lcs', merge: createLcsMerge(), useTiming: false, cleanup: null },
+  { name: 'lcs + cleanup', merge: createLcsMerge(), useTiming: false, cleanup: {} },
+  { name: 'timed, no timestamps', merge: createTimedMerge(), useTiming: false, cleanup: null },
+  { name: 'timed, no timestamps + cleanup', merge: createTimedMerge(), useTiming: false, cleanup: {} },
+  { name: 'timed, no timestamps, estimated-time joins only', merge: createTimedMerge({ textAlignWithoutTimes: false }), useTiming: false, cleanup: null },
+  { name: 'timed, no timestamps, estimated-time joins only + cleanup', merge: createTimedMerge({ textAlignWithoutTimes: false }), useTiming: false, cleanup: {} },
 ];
 
 export interface PipelineOutput {

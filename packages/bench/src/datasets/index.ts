@@ -7,3 +7,4 @@ export { readScripts, generateScripts, scriptLines, DEFAULT_SCRIPT_PROMPT, type 
 export { planAugmentations, parseAugmentArgs, soxEffects, validateAugment, type AugmentOptions, type AugmentPlan } from './synth/augment.js';
 export { addNoise, mixNoise, encodeWav16 } from './synth/noise.js';
 export { synthesizeDataset, DEFAULT_TTS_COMMAND, type SynthesizeOptions } from './synth/synthesize.js';
+export { readTranscriptPairs } from './transcript-pairs.js';

@@ -1,5 +1,5 @@
 /** Engines under test behind one interface: Cephalon, transformers.js, command-line templates, OpenAI-compatible HTTP. */
-export type { Engine, EngineCapabilities, EngineParams, EngineResult, EngineSegment, ParamValue } from './types.js';
+export type { Engine, EngineCapabilities, EngineParams, EngineResult, EngineSegment, ParamValue, EngineModelInfo } from './types.js';
 export { createEngine, ENGINE_KINDS, type EngineDefinition } from './create-engine.js';
 export { createCephalonEngine, paramsToOptions, type CephalonEngineOptions } from './cephalon-engine.js';
 export { createCommandEngine, joinLines, type CommandEngineOptions } from './command-engine.js';
@@ -10,3 +10,4 @@ export { runCommand, type CommandResult, type RunCommandOptions } from './run-co
 export { fillTemplate, placeholders, splitCommandLine } from './template.js';
 export { convertAudio, convertToTemp, soxConvertArgs, SPEECH_SAMPLE_RATE, type ConvertOptions, type TempAudio } from './audio-convert.js';
 export { readPeakRssBytes, startSampler, withRssSampling, MEMORY_SAMPLE_MS, type MemorySampler } from './memory-sampler.js';
+export { modelInfo, manifestFiles } from './model-info.js';

@@ -41,6 +41,24 @@ export interface EngineResult {
   readonly confidences?: readonly number[];
   /** Peak resident memory in bytes while this call ran (child VmHWM, or sampled RSS of this process). */
   readonly peakMemoryBytes?: number;
+  /** Text of each generated token, aligned with `confidences` (confidence colouring in the report). */
+  readonly tokenTexts?: readonly string[];
+  /** Seconds from the call until the first decoder call returned the logits of the first token. */
+  readonly timeToFirstTokenSec?: number;
+  /** Batched decoder calls made (prompt calls included, every fallback attempt counted). */
+  readonly decoderSteps?: number;
+  /** Seconds each window took (between progress events), in order. */
+  readonly windowSec?: readonly number[];
+}
+
+/** The model an engine loaded, for the run record (bench requirements 9.1). */
+export interface EngineModelInfo {
+  /** Model id or folder as resolved. */
+  readonly id: string;
+  /** Weight precision (`fp32`, `q8`, `encoder=fp32 decoder=q4` ...). */
+  readonly dtype: string;
+  /** Every model file with its size and SHA-256. */
+  readonly files: readonly { readonly path: string; readonly bytes: number; readonly sha256: string }[];
 }
 
 /** An engine under test. Create once, transcribe many files, then `close()`. */
@@ -54,6 +72,8 @@ export interface Engine {
   readonly threads?: number;
   /** Device description (`cpu`, `cuda`, `remote`, ...). */
   readonly device?: string;
+  /** The model loaded, when the adapter knows it (in-process engines). */
+  readonly model?: EngineModelInfo;
   transcribe(audioPath: string, params: EngineParams): Promise<EngineResult>;
   close(): Promise<void>;
 }

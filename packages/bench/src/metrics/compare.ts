@@ -154,6 +154,10 @@ export function compareWith(hypothesis: string, reference: string, normalizer: T
 /**
  * Compares a computed transcript with its reference: WER, MER, WIL, WIP, CER, hits/S/D/I, sentence error,
  * edit distances, similarity, word overlap; normalised and raw.
+ *
+ * **ARGUMENT ORDER: HYPOTHESIS FIRST, REFERENCE SECOND — the opposite of jiwer's `wer(reference, hypothesis)`.**
+ * Kept on purpose (swapping two string parameters would silently change every caller's numbers); for jiwer's
+ * order use `wer(reference, hypothesis)` / `processWords(reference, hypothesis)` from the same package.
  * @example
  * const r = compare('the cat sat', 'The cat sat down.');
  * r.words.wer; // 0.25 (1 deletion / 4 words), r.normalizer.name === 'lower-punct'

@@ -12,3 +12,4 @@ export type { AlignmentTotals, WordMeasures, CharMeasures } from './measures.js'
 export { similarityRatio } from './similarity.js';
 export { wordTokens, charTokens, toIds } from './tokenize.js';
 export { repetitionStats, type RepetitionStats } from './repetition.js';
+export { wer, mer, wil, wip, cer, processWords, type TextOrSentences, type JiwerOptions } from './jiwer.js';

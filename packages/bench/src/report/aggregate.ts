@@ -43,6 +43,19 @@ function medianLoad(loads: readonly EngineLoadRecord[], engine: string): number 
   return times.length === 0 ? null : quantile(times, 0.5);
 }
 
+function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const s = [...values].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 === 1 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+}
+
+/** The model id and dtype of the engine's last load that recorded them. */
+function modelOf(loads: readonly EngineLoadRecord[], engine: string): { modelId: string | null; modelDtype: string | null } {
+  const m = loads.filter((l) => l.engine === engine && l.model !== undefined).at(-1)?.model;
+  return { modelId: m?.id ?? null, modelDtype: m?.dtype ?? null };
+}
+
 function score(r: ResultRecord, normalizer: TextNormalizer): { score: UtteranceScore; record: UtteranceRecord } {
   const c = compareWith(r.hypothesis, r.reference, normalizer, true);
   const a = c.alignment;
@@ -52,6 +65,9 @@ function score(r: ResultRecord, normalizer: TextNormalizer): { score: UtteranceS
     tokens: r.tokens ?? null, meanConfidence: mean(r.confidences ?? []), peakMemoryBytes: r.peakMemoryBytes ?? null,
     error: r.error === undefined ? null : `${r.error.code}: ${r.error.message}`,
     metrics: metricColumns(c), refWords: a?.referenceWords ?? [], hypWords: a?.hypothesisWords ?? [], chunks: a?.chunks ?? [],
+    tags: r.tags ?? {}, tokenTexts: r.tokenTexts ?? null, confidences: r.confidences ?? null,
+    wallSecTrials: r.error === undefined ? (r.wallSecTrials ?? [r.wallSec]) : [],
+    timeToFirstTokenSec: r.timeToFirstTokenSec ?? null, decoderSteps: r.decoderSteps ?? null,
   };
   return { score, record: { id: r.utteranceId, ...c } };
 }
@@ -78,6 +94,9 @@ function summarize(group: readonly ResultRecord[], scored: readonly { score: Utt
     peakMemoryBytes: mem.length === 0 ? null : Math.max(...mem), meanConfidence: mean(confs),
     threads: first.threads ?? null, device: first.device ?? null,
     engineLoadSec: medianLoad(options.engineLoads ?? [], first.engine),
+    ...modelOf(options.engineLoads ?? [], first.engine),
+    timeToFirstTokenP50: median(ok.flatMap((r) => (r.timeToFirstTokenSec === undefined ? [] : [r.timeToFirstTokenSec]))),
+    decoderStepsMean: mean(ok.flatMap((r) => (r.decoderSteps === undefined ? [] : [r.decoderSteps]))),
   };
 }
 

@@ -4,7 +4,9 @@
  * worst utterances. No external resources.
  */
 import type { AlignmentChunk } from '../metrics/levenshtein.js';
+import { distributionCharts } from './chart-data.js';
 import { CHART_SCRIPT } from './chart-script.js';
+import { DIST_CHART_SCRIPT } from './dist-chart-script.js';
 import { escapeHtml } from './html-escape.js';
 import { perplexitySection } from './perplexity-html.js';
 import type { BenchReport, ConfigSummary, UtteranceScore } from './types.js';
@@ -26,11 +28,23 @@ function summaryRow(s: ConfigSummary): string {
     num(s.cer), num(s.rawWer), `${s.substitutions}/${s.deletions}/${s.insertions}`, num(s.rtfx, 2), num(s.latencySec.p50), num(s.latencySec.p90),
     num(s.latencySec.p99), num(s.tokensPerSec, 1), s.peakMemoryBytes === null ? '' : (s.peakMemoryBytes / MIB).toFixed(0), num(s.meanConfidence),
     escapeHtml(`${s.device ?? ''}${s.threads === null ? '' : ` ×${s.threads}`}`), num(s.engineLoadSec, 2),
+    escapeHtml(s.modelId ?? ''), escapeHtml(s.modelDtype ?? ''), num(s.timeToFirstTokenP50), num(s.decoderStepsMean, 1),
   ];
   return `<tr>${cells.map((c) => `<td>${c}</td>`).join('')}</tr>`;
 }
 
-const SUMMARY_HEAD = ['configuration', 'dataset', 'utts', 'errors', 'WER', '95% CI', 'CER', 'raw WER', 'S/D/I', 'RTFx', 'p50 s', 'p90 s', 'p99 s', 'tok/s', 'peak MiB', 'conf', 'device', 'load s'];
+const SUMMARY_HEAD = ['configuration', 'dataset', 'utts', 'errors', 'WER', '95% CI', 'CER', 'raw WER', 'S/D/I', 'RTFx', 'p50 s', 'p90 s', 'p99 s', 'tok/s', 'peak MiB', 'conf', 'device', 'load s', 'model', 'dtype', 'TTFT p50 s', 'decoder steps'];
+
+/** Utterances offered in the token-confidence view (those with per-token confidences), worst WER first. */
+export const TOKEN_VIEW_LIMIT = 200;
+
+function tokenViews(report: BenchReport): { label: string; tokens: readonly string[]; confidences: readonly number[] }[] {
+  return report.utterances
+    .filter((u) => u.tokenTexts !== null && u.confidences !== null && u.tokenTexts.length === u.confidences.length && u.tokenTexts.length > 0)
+    .sort((a, b) => Number(b.metrics.wer ?? 0) - Number(a.metrics.wer ?? 0))
+    .slice(0, TOKEN_VIEW_LIMIT)
+    .map((u) => ({ label: `${u.configLabel} · ${u.dataset}/${u.utteranceId} · WER ${num(Number(u.metrics.wer))}`, tokens: u.tokenTexts ?? [], confidences: u.confidences ?? [] }));
+}
 
 function table(head: readonly string[], rows: readonly string[]): string {
   return `<table><thead><tr>${head.map((h) => `<th>${h}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
@@ -79,7 +93,8 @@ const STYLE = `body{font-family:system-ui,sans-serif;margin:24px;color:#222;back
 table{border-collapse:collapse;font-size:12px}td,th{border:1px solid #ccc;padding:3px 6px;text-align:right}td:first-child,th:first-child{text-align:left}
 .chart{margin:8px 0;min-height:40px}.row{display:flex;flex-wrap:wrap;gap:12px}.legend span{margin-right:14px;font-size:12px}
 .legend i{display:inline-block;width:10px;height:10px;margin-right:4px}.utt{border:1px solid #ddd;padding:8px;margin:8px 0;font-size:13px}
-.meta{color:#666;font-size:12px}.hit{color:#222}.sub{background:#fde2a6}del{background:#f8c4c4}ins{background:#c7f0c7}.note{color:#555;font-size:13px}`;
+.meta{color:#666;font-size:12px}.logswitch{font-size:12px;display:block;margin:4px 0}.tok{white-space:pre;border-radius:2px;padding:1px 0;line-height:1.9}
+#conf-view{font-size:15px;border:1px solid #ddd;padding:8px;margin-top:6px}.scale{display:inline-block;width:160px;height:10px;background:linear-gradient(90deg,hsl(0,75%,78%),hsl(60,75%,78%),hsl(120,75%,78%))}.hit{color:#222}.sub{background:#fde2a6}del{background:#f8c4c4}ins{background:#c7f0c7}.note{color:#555;font-size:13px}`;
 
 /** Keeps `</script>` and HTML comments from ending the JSON block early. */
 function safeJson(value: unknown): string {
@@ -105,13 +120,23 @@ ${table(SUMMARY_HEAD, report.summaries.map(summaryRow))}
 <h2>WER per configuration</h2><div class="chart" id="chart-bars" data-chart="bars"></div>
 <h2>Parameter sweeps</h2><div class="chart" id="chart-sweeps" data-chart="sweeps"></div>
 <h2>Confidence calibration</h2><div class="chart" id="chart-calibration" data-chart="calibration"></div>
+<h2>WER by condition</h2><p class="note">Pooled WER per condition: the synthetic set's augmentation tags (noise, speed, reverb, pitch); utterances without one are "clean".</p><div class="chart" id="dist-wer-condition" data-dist="wer-condition"></div>
+<h2>Per-utterance WER</h2><p class="note">One dot per utterance (hover for its id and counts); box = quartiles, bar = median.</p><div class="chart" id="dist-wer-distribution" data-dist="wer-distribution"></div>
+<h2>Substitutions, deletions, insertions</h2><div class="chart" id="dist-sdi" data-dist="sdi"></div>
+<h2>Most frequent confusion pairs</h2><p class="note">Reference word → hypothesis word, counted word by word over substitution spans of all configurations (hover for the configurations).</p><div class="chart" id="dist-confusions" data-dist="confusions"></div>
+<h2>Latency</h2><p class="note">Every timing trial of every utterance (a spec's <code>timingTrials</code> repeats each one); time to first token where the engine reports it.</p><div class="chart" id="dist-latency" data-dist="latency"></div><div class="chart" id="dist-ttft" data-dist="ttft"></div>
+<h2>Token confidence</h2><p class="note">Each token coloured by the engine's confidence (<span class="scale"></span> 0 → 1; hover for the value).</p>
+<select id="conf-utt"></select><div id="conf-view"></div>
 ${perplexitySection(report)}
 <h2>Paired bootstrap comparisons</h2>
 ${table(['dataset', 'A', 'B', 'utts', 'WER A', 'WER B', 'A − B [95% CI]', 'P(A better)', 'better'], comparisonRows(report))}
 <h2>Worst utterances</h2>
 <div id="worst">${worst(report.utterances)}</div>
 <script type="application/json" id="bench-data">${safeJson(data)}</script>
+<script type="application/json" id="bench-dist">${safeJson(distributionCharts(report))}</script>
+<script type="application/json" id="bench-tokens">${safeJson(tokenViews(report))}</script>
 <script>${CHART_SCRIPT}</script>
+<script>${DIST_CHART_SCRIPT}</script>
 </body></html>
 `;
 }

@@ -54,6 +54,15 @@ export interface UtteranceScore {
   readonly refWords: readonly string[];
   readonly hypWords: readonly string[];
   readonly chunks: readonly AlignmentChunk[];
+  /** Utterance tags (synthetic augmentations: `aug_noise`, `aug_speed`, `aug_reverb`, ...). */
+  readonly tags: Readonly<Record<string, string | number | boolean>>;
+  /** Per-token text and confidence, when the engine exposes them. */
+  readonly tokenTexts: readonly string[] | null;
+  readonly confidences: readonly number[] | null;
+  /** Wall seconds of every timing trial (one when the run had a single trial). */
+  readonly wallSecTrials: readonly number[];
+  readonly timeToFirstTokenSec: number | null;
+  readonly decoderSteps: number | null;
   /** One entry per LM of the report (when LMs were given). */
   readonly perplexity?: readonly UtterancePerplexity[];
 }
@@ -99,6 +108,13 @@ export interface ConfigSummary {
   readonly device: string | null;
   /** Median engine load time (model files, sessions) in seconds, when the results file recorded it. */
   readonly engineLoadSec: number | null;
+  /** Model id and weight precision the engine loaded (from the results file's engine-load lines). */
+  readonly modelId: string | null;
+  readonly modelDtype: string | null;
+  /** Median time to first token over utterances, when recorded. */
+  readonly timeToFirstTokenP50: number | null;
+  /** Mean decoder steps per utterance, when recorded. */
+  readonly decoderStepsMean: number | null;
   /** One entry per LM of the report (when LMs were given). */
   readonly perplexity?: readonly SummaryPerplexity[];
 }

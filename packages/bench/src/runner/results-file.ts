@@ -6,6 +6,7 @@
 import { closeSync, existsSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { BenchDataError } from '@cephalon/stt';
+import type { EngineModelInfo } from '../engines/types.js';
 import type { ResultRecord } from './types.js';
 
 /** A line of the results file: a result, the environment of one (re)start, or an engine load. */
@@ -18,6 +19,8 @@ export interface EngineLoadRecord {
   readonly worker: number;
   readonly loadSec: number;
   readonly at: string;
+  /** The model the engine loaded (id, dtype, files with SHA-256), when the adapter knows it. */
+  readonly model?: EngineModelInfo;
 }
 
 /** Written at each start of a run: where and with what the following results were produced. */
@@ -29,6 +32,8 @@ export interface RunRecord {
   readonly platform: string;
   readonly cpu: string;
   readonly cpus: number;
+  /** `git describe --always --dirty --tags` of the code that ran (absent in files from before it was recorded). */
+  readonly codeVersion?: string;
 }
 
 /** What a results file holds. */

@@ -2,7 +2,9 @@
  * The bench runner: engines × parameter grid × datasets, with results appended (fsync'ed) one utterance at a time
  * to a JSONL file, completed keys skipped on restart, optional parallel workers, warm-up and progress events.
  */
+import { execFileSync } from 'node:child_process';
 import { cpus } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { CephalonError, MissingToolError } from '@cephalon/stt';
 import { convertToTemp } from '../engines/audio-convert.js';
 import { createEngine, type EngineDefinition } from '../engines/create-engine.js';
@@ -44,19 +46,34 @@ export interface RunBenchResult {
   readonly results: readonly ResultRecord[];
 }
 
-async function timedTranscribe(engine: Engine, item: WorkItem): Promise<{ result: EngineResult; wallSec: number }> {
+interface Timed {
+  readonly result: EngineResult;
+  readonly wallSec: number;
+  readonly trials: readonly number[];
+}
+
+async function timedTranscribe(engine: Engine, item: WorkItem, trials = 1): Promise<Timed> {
   const u = item.utterance;
   const temp = u.offsetSec === undefined ? undefined : await convertToTemp(u.audioPath, { offsetSec: u.offsetSec, durationSec: u.durationSec });
   try {
-    const t0 = performance.now();
-    const result = await engine.transcribe(temp?.path ?? u.audioPath, item.config.params);
-    return { result, wallSec: (performance.now() - t0) / 1000 };
+    let first: EngineResult | undefined;
+    const times: number[] = [];
+    for (let k = 0; k < trials; k++) {
+      const t0 = performance.now();
+      const result = await engine.transcribe(temp?.path ?? u.audioPath, item.config.params);
+      times.push((performance.now() - t0) / 1000);
+      first ??= result;
+    }
+    const sorted = [...times].sort((a, b) => a - b);
+    const mid = sorted.length >> 1;
+    const median = sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+    return { result: first as EngineResult, wallSec: median, trials: times };
   } finally {
     await temp?.dispose();
   }
 }
 
-function toRecord(item: WorkItem, engine: Engine, outcome: { result: EngineResult; wallSec: number } | CephalonError): ResultRecord {
+function toRecord(item: WorkItem, engine: Engine, outcome: Timed | CephalonError): ResultRecord {
   const u = item.utterance;
   const base = {
     type: 'result' as const, key: item.key, configId: item.config.id, configLabel: item.config.label,
@@ -75,6 +92,11 @@ function toRecord(item: WorkItem, engine: Engine, outcome: { result: EngineResul
     ...(r.tokens === undefined ? {} : { tokens: r.tokens }),
     ...(r.confidences === undefined ? {} : { confidences: r.confidences }),
     ...(r.peakMemoryBytes === undefined ? {} : { peakMemoryBytes: r.peakMemoryBytes }),
+    ...(outcome.trials.length > 1 ? { wallSecTrials: outcome.trials } : {}),
+    ...(r.tokenTexts === undefined ? {} : { tokenTexts: r.tokenTexts }),
+    ...(r.timeToFirstTokenSec === undefined ? {} : { timeToFirstTokenSec: r.timeToFirstTokenSec }),
+    ...(r.decoderSteps === undefined ? {} : { decoderSteps: r.decoderSteps }),
+    ...(r.windowSec === undefined ? {} : { windowSec: r.windowSec }),
     finishedAt: new Date().toISOString(),
   };
 }
@@ -86,6 +108,7 @@ interface Shared {
   readonly total: number;
   readonly writer: ResultsWriter;
   readonly warmup: number;
+  readonly trials: number;
   readonly warmupItems: ReadonlyMap<string, readonly WorkItem[]>;
   readonly options: RunBenchOptions;
 }
@@ -102,7 +125,7 @@ async function loadEngine(make: (def: EngineDefinition) => Promise<Engine>, item
   const t0 = performance.now();
   const engine = await make(item.engine.engine);
   const loadSec = (performance.now() - t0) / 1000;
-  s.writer.append({ type: 'engine-load', engine: name, worker, loadSec, at: new Date().toISOString() });
+  s.writer.append({ type: 'engine-load', engine: name, worker, loadSec, at: new Date().toISOString(), ...(engine.model === undefined ? {} : { model: engine.model }) });
   s.options.onEvent?.({ type: 'engine-ready', engine: name, worker, loadSec });
   return engine;
 }
@@ -123,7 +146,7 @@ async function workerLoop(s: Shared, worker: number): Promise<void> {
         warmed.add(item.config.id);
         await warm(current.engine, item, s, worker);
       }
-      const outcome = await timedTranscribe(current.engine, item).catch((e: unknown) => {
+      const outcome = await timedTranscribe(current.engine, item, s.trials).catch((e: unknown) => {
         if (e instanceof CephalonError && !(e instanceof MissingToolError)) return e;
         throw e;
       });
@@ -137,9 +160,18 @@ async function workerLoop(s: Shared, worker: number): Promise<void> {
   }
 }
 
-function runRecord(spec: BenchSpec): { type: 'run'; spec: string; startedAt: string; node: string; platform: string; cpu: string; cpus: number } {
+/** `git describe --always --dirty --tags` of the checkout this bench runs from, or 'unknown' outside a git checkout. */
+export function codeVersion(): string {
+  try {
+    return execFileSync('git', ['describe', '--always', '--dirty', '--tags'], { cwd: fileURLToPath(new URL('.', import.meta.url)), encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+function runRecord(spec: BenchSpec): { type: 'run'; spec: string; startedAt: string; node: string; platform: string; cpu: string; cpus: number; codeVersion: string } {
   const c = cpus();
-  return { type: 'run', spec: spec.name, startedAt: new Date().toISOString(), node: process.version, platform: `${process.platform}-${process.arch}`, cpu: c[0]?.model ?? 'unknown', cpus: c.length };
+  return { type: 'run', spec: spec.name, startedAt: new Date().toISOString(), node: process.version, platform: `${process.platform}-${process.arch}`, cpu: c[0]?.model ?? 'unknown', cpus: c.length, codeVersion: codeVersion() };
 }
 
 /**
@@ -160,7 +192,7 @@ export async function runBench(spec: BenchSpec, options: RunBenchOptions = {}): 
   const skipped = all.length - queue.length;
   options.onEvent?.({ type: 'start', total: all.length, skipped, tornTail: before.tornTail });
   const writer = openResultsWriter(resultsPath);
-  const s: Shared = { queue, next: 0, done: skipped, total: all.length, writer, warmup: options.warmup ?? spec.warmup, warmupItems, options };
+  const s: Shared = { queue, next: 0, done: skipped, total: all.length, writer, warmup: options.warmup ?? spec.warmup, trials: spec.timingTrials ?? 1, warmupItems, options };
   try {
     if (queue.length > 0) writer.append(runRecord(spec));
     const workers = Math.max(1, Math.min(options.workers ?? spec.workers, queue.length));

@@ -107,6 +107,7 @@ export function validateSpec(raw: unknown, baseDir: string): BenchSpec {
     ...(typeof raw['results'] === 'string' ? { results: resolve(baseDir, raw['results']) } : {}),
     warmup: posInt(raw['warmup'], 'warmup', 0, 0),
     workers: posInt(raw['workers'], 'workers', 1, 1),
+    timingTrials: posInt(raw['timingTrials'], 'timingTrials', 1, 1),
     languageModels: languageModels(raw['languageModels'], baseDir),
   };
   const configs = spec.engines.reduce((n, e) => n + gridSize(e.grid), 0);

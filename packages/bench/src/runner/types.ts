@@ -30,6 +30,11 @@ export interface BenchSpec {
   readonly warmup: number;
   /** Parallel workers. Default 1. */
   readonly workers: number;
+  /**
+   * Timed transcriptions per utterance (default 1). With more, every trial's wall time is recorded
+   * (`wallSecTrials`, latency distributions) and `wallSec` is their median; the text is the first trial's.
+   */
+  readonly timingTrials?: number;
   /** Language models for the report's perplexity columns (`cephalon bench report --spec`); paths resolved. */
   readonly languageModels?: readonly LmSpec[];
 }
@@ -68,6 +73,16 @@ export interface ResultRecord {
   readonly tokens?: number;
   readonly confidences?: readonly number[];
   readonly peakMemoryBytes?: number;
+  /** Wall seconds of every timing trial (present when the spec asks for more than one). */
+  readonly wallSecTrials?: readonly number[];
+  /** Text of each token, aligned with `confidences`. */
+  readonly tokenTexts?: readonly string[];
+  /** Seconds until the first decoder call returned (first token's logits). */
+  readonly timeToFirstTokenSec?: number;
+  /** Batched decoder calls made. */
+  readonly decoderSteps?: number;
+  /** Seconds per window, in order. */
+  readonly windowSec?: readonly number[];
   readonly threads?: number;
   readonly device?: string;
   readonly tags?: Readonly<Record<string, string | number | boolean>>;

@@ -38,3 +38,21 @@ export function sampleResults(): ResultRecord[] {
   });
   return out;
 }
+
+/**
+ * `sampleResults()` with what the distribution charts need: augmentation tags (clean / noise / speed), three timing
+ * trials, time to first token and per-token texts and confidences for the `good` engine, and one slow outlier trial.
+ */
+export function sampleResultsWithDistributions(): ResultRecord[] {
+  return sampleResults().map((r, n) => {
+    const i = Number(r.utteranceId.slice(1));
+    const tags = i % 3 === 1 ? { synthetic: true, aug_noise_snr_db: 15, aug_noise_seed: 7 + i } : i % 3 === 2 ? { synthetic: true, aug_speed: 1.1 } : { synthetic: true };
+    if (r.engine !== 'good') return { ...r, tags };
+    const words = r.hypothesis.split(' ');
+    const trials = [r.wallSec, r.wallSec * 1.1, n === 0 ? r.wallSec * 40 : r.wallSec * 0.95];
+    return {
+      ...r, tags, wallSecTrials: trials, timeToFirstTokenSec: r.wallSec / 4, decoderSteps: words.length + 1,
+      tokenTexts: words.map((w) => ` ${w}`), confidences: words.map((_w, k) => (k % 4 === 3 ? 0.2 : 0.95 - 0.05 * (k % 3))),
+    };
+  });
+}

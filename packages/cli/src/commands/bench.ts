@@ -1,5 +1,5 @@
 /**
- * `cephalon bench run|report|synth|compare`: the evaluation bench from the command line.
+ * `cephalon bench run|report|synth|compare|score`: the evaluation bench from the command line.
  */
 import { resolve } from 'node:path';
 import {
@@ -14,6 +14,7 @@ import type { Command, CommandIo } from '../command.js';
 import { reportError } from '../errors.js';
 import { listenForInterrupt } from '../interrupt.js';
 import { loadReportLms, perplexityProgress, perplexityText, reportLmSpecs, takeRepeated } from './bench-lm.js';
+import { SCORE_OPTIONS, scoreCommand } from './bench-score.js';
 
 const HELP: OptionTable = { help: { type: 'boolean', short: 'h', help: 'show this help' } };
 const NORMALIZER: OptionTable = { normalizer: { type: 'string', value: 'NAME', defaultText: 'lower-punct', help: 'text normaliser applied at scoring time (whisper-english, whisper-basic, lower-punct, none)' } };
@@ -22,10 +23,12 @@ interface Subcommand {
   readonly usage: string;
   readonly summary: string;
   readonly options: OptionTable;
-  readonly positionals: 0 | 1;
+  readonly positionals: 0 | 1 | 2;
+  /** Fewest positionals when fewer than `positionals` are allowed. */
+  readonly minPositionals?: number;
   /** Options that may be given several times (collected in order into `lists`). */
   readonly repeated?: readonly string[];
-  run(o: ParsedOptions, arg: string, io: CommandIo, lists: Readonly<Record<string, readonly string[]>>): Promise<number>;
+  run(o: ParsedOptions, arg: string, io: CommandIo, lists: Readonly<Record<string, readonly string[]>>, positionals: readonly string[]): Promise<number>;
 }
 
 function progress(io: CommandIo): (e: BenchEvent) => void {
@@ -208,11 +211,19 @@ const SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
     positionals: 1,
     run: (o, resultsPath, io) => compareCommand(o, resolve(io.cwd, resultsPath), io),
   },
+  score: {
+    usage: 'cephalon bench score REF HYP | REF_DIR HYP_DIR | MANIFEST.jsonl [--normalizer NAME] [--align] [--global] [--json]',
+    summary: 'score transcripts from any tool: WER, CER, MER, WIL and S/D/I (two files line by line, two folders of .txt by name, or a manifest with text/pred_text)',
+    options: { ...SCORE_OPTIONS, ...HELP },
+    positionals: 2,
+    minPositionals: 1,
+    run: (o, _arg, io, _lists, positionals) => scoreCommand(o, positionals, io),
+  },
 };
 
 function usage(): string {
   const lines = Object.entries(SUBCOMMANDS).map(([name, s]) => `  ${name.padEnd(8)}${s.summary}`);
-  return `Usage: cephalon bench <run|report|synth|compare> [options]\n\nEvaluate speech-to-text engines and settings (see docs/bench.md).\n\nSubcommands:\n${lines.join('\n')}\n`;
+  return `Usage: cephalon bench <run|report|synth|compare|score> [options]\n\nEvaluate speech-to-text engines and settings (see docs/bench.md).\n\nSubcommands:\n${lines.join('\n')}\n`;
 }
 
 async function benchCommand(args: readonly string[], io: CommandIo): Promise<number> {
@@ -222,7 +233,7 @@ async function benchCommand(args: readonly string[], io: CommandIo): Promise<num
     return name === undefined ? EXIT.usage : EXIT.ok;
   }
   const sub = Object.hasOwn(SUBCOMMANDS, name) ? SUBCOMMANDS[name] : undefined;
-  if (sub === undefined) usageError('bench', `unknown subcommand '${name}'`, 'use run, report, synth or compare');
+  if (sub === undefined) usageError('bench', `unknown subcommand '${name}'`, 'use run, report, synth, compare or score');
   const lists: Record<string, string[]> = {};
   let remaining = rest;
   for (const r of sub.repeated ?? []) {
@@ -235,8 +246,10 @@ async function benchCommand(args: readonly string[], io: CommandIo): Promise<num
     io.stdout.write(helpText(sub.usage, sub.summary, sub.options));
     return EXIT.ok;
   }
-  if (positionals.length !== sub.positionals) usageError(`bench ${name}`, `expected ${sub.positionals} argument(s), got ${positionals.length}`, `usage: ${sub.usage}`);
-  return sub.run(options, positionals[0] ?? '', io, lists);
+  if (positionals.length > sub.positionals || positionals.length < (sub.minPositionals ?? sub.positionals)) {
+    usageError(`bench ${name}`, `expected ${sub.minPositionals === undefined ? '' : `${sub.minPositionals} to `}${sub.positionals} argument(s), got ${positionals.length}`, `usage: ${sub.usage}`);
+  }
+  return sub.run(options, positionals[0] ?? '', io, lists, positionals);
 }
 
 const bench: Command = {

@@ -46,6 +46,7 @@ export const TRANSCRIBE_OPTIONS: OptionTable = {
   'no-cleanup': { type: 'boolean', help: 'chunked: keep decoder loops (skip the repetition cleanup)' },
   ...VAD_SWITCH,
   ...VAD_SETTINGS,
+  'prior-tokens': { type: 'string', value: 'N', defaultText: String(DEFAULT_CHUNKED_OVERLAP.priorTokens), help: 'chunked: prompt each window with the last N tokens of the cleaned text so far (0 = off: windows run batched)' },
   'high-pass': { type: 'string', value: 'HZ', defaultText: 'off', help: 'high-pass filter the audio at this cutoff (the reference tool used 100)' },
   'normalize-dbfs': { type: 'string', value: 'DB', defaultText: 'off', help: 'peak-normalise the audio to this level in dBFS (< 0, e.g. -1)' },
   'output-format': { type: 'string', short: 'f', value: 'FMT', defaultText: 'all', help: 'txt, vtt, srt, tsv, json, or all; repeatable or comma-separated (-f srt,vtt)', multiple: true },
@@ -160,15 +161,17 @@ function baseStrategy(o: ParsedOptions, name: 'sequential' | 'chunked' | undefin
   const overlapSec = numberOpt(CMD, o, 'overlap');
   const merge = choiceOpt(CMD, o, 'merge', MERGE_ALGORITHM_NAMES);
   const noCleanup = o['no-cleanup'] === true;
-  const chunkedOnly = windowSec !== undefined || overlapSec !== undefined || merge !== undefined || noCleanup;
+  const priorTokens = intOpt(CMD, o, 'prior-tokens', 0);
+  const chunkedOnly = windowSec !== undefined || overlapSec !== undefined || merge !== undefined || noCleanup || priorTokens !== undefined;
   if (name !== 'chunked') {
-    if (chunkedOnly) usageError(CMD, '--chunk-length, --overlap, --merge and --no-cleanup need --strategy chunked', 'add --strategy chunked');
+    if (chunkedOnly) usageError(CMD, '--chunk-length, --overlap, --merge, --no-cleanup and --prior-tokens need --strategy chunked', 'add --strategy chunked');
     return undefined;
   }
   const config: Mutable<ChunkedOverlapStrategyOptions> = {};
   put(config, 'windowSec', windowSec);
   put(config, 'overlapSec', overlapSec);
   put(config, 'merge', merge);
+  put(config, 'priorTokens', priorTokens);
   if (noCleanup) config.cleanup = { enabled: false };
   return createChunkedOverlapStrategy(config);
 }

@@ -91,6 +91,8 @@ export interface TranscribeOptions {
    * far and `partial: true` on the transcript; aborting while the audio is still being decoded by ffmpeg rejects.
    */
   readonly signal?: AbortSignal;
+  /** Called after every batched decoder call (profiling: time to first token, decoder steps). */
+  readonly onDecoderStep?: () => void;
 }
 
 /** OpenAI's default temperature ladder. */
@@ -152,6 +154,7 @@ export interface ResolvedTranscribeOptions {
   readonly onSegment: ((segment: Segment) => void) | undefined;
   readonly onLanguage: ((event: LanguageEvent) => void) | undefined;
   readonly signal: AbortSignal | undefined;
+  readonly onDecoderStep: (() => void) | undefined;
 }
 
 /**
@@ -205,6 +208,16 @@ export function resolveTranscribeOptions(options: TranscribeOptions = {}, nTextC
   if (longForm.carryInitialPrompt && longForm.initialPrompt === null) {
     fail('carryInitialPrompt', 'needs initialPrompt', 'give initialPrompt, or drop carryInitialPrompt');
   }
+  const strategy: unknown = options.strategy;
+  if (strategy !== undefined && (typeof strategy !== 'object' || strategy === null || typeof (strategy as { transcribe?: unknown }).transcribe !== 'function')) {
+    fail(
+      'strategy',
+      `${JSON.stringify(strategy)} is not a long-form strategy object`,
+      typeof strategy === 'string'
+        ? `pass a strategy object, e.g. createChunkedOverlapStrategy({ windowSec: 30 }) or sequentialStrategy, not the name '${strategy}' (the bench takes strategy names: strategy: chunked)`
+        : 'pass sequentialStrategy or createChunkedOverlapStrategy(...)',
+    );
+  }
   return Object.freeze({
     longForm: Object.freeze(longForm),
     strategy: options.strategy,
@@ -212,5 +225,6 @@ export function resolveTranscribeOptions(options: TranscribeOptions = {}, nTextC
     onSegment: options.onSegment,
     onLanguage: options.onLanguage,
     signal: options.signal,
+    onDecoderStep: options.onDecoderStep,
   });
 }

@@ -5,6 +5,7 @@ import { InvalidOptionError } from '../core/errors.js';
 import { loadAudio } from '../audio/index.js';
 import { createTranscriber } from './transcriber.js';
 import type { Transcriber } from './transcriber.js';
+import type { TranscribeOptions } from './transcribe-options.js';
 import type { ProgressEvent } from '../transcription/index.js';
 
 const MODEL_DIR = fileURLToPath(new URL('../../../../../shared/models/whisper-dev-random/', import.meta.url));
@@ -60,4 +61,19 @@ test('bad options and bad input fail with a typed error before any work', async 
 test('empty audio gives an empty transcript', async () => {
   const t = await transcriber.transcribe({ samples: new Float32Array(0), sampleRate: 16_000 }, { language: 'en' });
   assert.deepEqual([t.text, t.segments.length, t.durationSec], ['', 0, 0]);
+});
+
+test('a strategy name where a strategy object is expected is a typed error, not a TypeError', async () => {
+  const asStrategy = (v: unknown): NonNullable<TranscribeOptions['strategy']> => v as NonNullable<TranscribeOptions['strategy']>;
+  await assert.rejects(transcriber.transcribe(JFK, { strategy: asStrategy('chunked') }), (e: unknown) => e instanceof InvalidOptionError && /option strategy: "chunked"/.test(e.message) && /createChunkedOverlapStrategy/.test(e.hint ?? ''));
+  await assert.rejects(transcriber.transcribe(JFK, { strategy: asStrategy({ name: 'x' }) }), InvalidOptionError);
+});
+
+test('onDecoderStep is called once per batched decoder call; the manifest names the model files', async () => {
+  let steps = 0;
+  const r = await transcriber.transcribeDetailed(JFK, { temperature: 0, language: 'en', sampleLen: 16, onDecoderStep: () => steps++ });
+  const expected = r.windows.flatMap((w) => w.attempts).reduce((n, a) => n + a.result.decoderSteps, 0);
+  assert.ok(expected > 0);
+  assert.equal(steps, expected);
+  assert.match(transcriber.manifest.encoderPath, /encoder_model.*\.onnx$/);
 });

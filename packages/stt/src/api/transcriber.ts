@@ -11,7 +11,8 @@ import { resolveModel } from '../runtime/hub/index.js';
 import type { PullOptions } from '../runtime/hub/pull.js';
 import { loadWhisperModel, readModelDims } from '../runtime/index.js';
 import type { LoadedWhisperModel } from '../runtime/index.js';
-import type { DtypeOption } from '../runtime/model/index.js';
+import type { DtypeOption, ModelManifest } from '../runtime/model/index.js';
+import type { WhisperDecoder } from '../runtime/types.js';
 import { loadTokenizer, toLanguageCode } from '../tokenizer/index.js';
 import type { WhisperTokenizer } from '../tokenizer/index.js';
 import { sequentialStrategy } from '../transcription/index.js';
@@ -43,10 +44,26 @@ export type AudioInput = string | Uint8Array | Samples;
 export interface Transcriber {
   /** Model id or folder, as resolved. */
   readonly modelId: string;
+  /** The resolved model folder: files, dtypes, dimensions (for run records and checksums). */
+  readonly manifest: ModelManifest;
   transcribe(audio: AudioInput, options?: TranscribeOptions): Promise<Transcript>;
   /** Like `transcribe`, with the per-window record (attempts, fallbacks, seeks) as well. */
   transcribeDetailed(audio: AudioInput, options?: TranscribeOptions): Promise<LongFormResult>;
   dispose(): Promise<void>;
+}
+
+/** The decoder with `onStep` called after every `step` (profiling hook; no cost when not asked for). */
+function withStepHook(decoder: WhisperDecoder, onStep: () => void): WhisperDecoder {
+  return {
+    dims: decoder.dims,
+    createCache: (encoder, batch) => decoder.createCache(encoder, batch),
+    step: async (cache, tokens, options) => {
+      const out = await decoder.step(cache, tokens, options);
+      onStep();
+      return out;
+    },
+    reorder: (cache, parents) => decoder.reorder(cache, parents),
+  };
 }
 
 function isSamples(audio: AudioInput): audio is Samples {
@@ -129,11 +146,14 @@ export async function createTranscriber(options: TranscriberOptions): Promise<Tr
       ...(resolved.onLanguage === undefined ? {} : { onLanguage: resolved.onLanguage }),
       ...(resolved.signal === undefined ? {} : { signal: resolved.signal }),
     };
-    const result = await strategy.transcribe(ctx, { audio: samples }, longForm, hooks);
+    const onStep = resolved.onDecoderStep;
+    const runCtx = onStep === undefined ? ctx : { ...ctx, decoder: withStepHook(ctx.decoder, onStep) };
+    const result = await strategy.transcribe(runCtx, { audio: samples }, longForm, hooks);
     return { result, warnings: samples.warnings ?? [] };
   };
   return {
     modelId: manifest.id,
+    manifest,
     transcribeDetailed: async (audio, opts) => (await run(audio, opts)).result,
     transcribe: async (audio, opts) => {
       const { result, warnings } = await run(audio, opts);

@@ -9,6 +9,7 @@ import { alignWords } from './align.js';
 import { coverage, wordTrust, type TrustOptions, type WindowPlace } from './trust.js';
 import type { DroppedWord, JoinReport, MergeAlgorithm, MergedWord, MergeOptions, MergeResult, WindowTranscript } from './types.js';
 import { validateWindows } from './validate.js';
+import { joinByText, DEFAULT_TEXT_JOIN, type TextJoinOptions } from './text-join.js';
 import { cleanWindowHead, type HeadOptions } from './window-head.js';
 import { allTimed, centerSec, isSpecialTokenText, joinWords, monotoneTimes, withEstimatedTimes, withoutTimes, wordKey } from './words.js';
 
@@ -20,6 +21,13 @@ export interface TimedMergeOptions extends Partial<TrustOptions>, Partial<HeadOp
   readonly maxShiftSec?: number;
   /** The same with estimated times (no timestamps), which are coarser. */
   readonly maxShiftSecEstimated?: number;
+  /**
+   * Without decoded times, join each window pair by a text alignment of the overlap (`text-join.ts`) and use
+   * estimated times only when no overlap is found (default true; false = estimated times for every join).
+   */
+  readonly textAlignWithoutTimes?: boolean;
+  /** Settings of that text alignment. */
+  readonly textJoin?: TextJoinOptions;
 }
 
 type Resolved = Required<TimedMergeOptions>;
@@ -36,6 +44,8 @@ export const DEFAULT_TIMED_MERGE: Resolved = {
   contextSec: 1.5,
   maxShiftSec: 0.6,
   maxShiftSecEstimated: 2.5,
+  textAlignWithoutTimes: true,
+  textJoin: DEFAULT_TEXT_JOIN,
 };
 
 function dropOf(w: MergedWord, reason: DroppedWord['reason']): DroppedWord {
@@ -91,6 +101,15 @@ function prepare(windows: readonly WindowTranscript[], options: MergeOptions): {
   return { ws: windows.map((w) => withEstimatedTimes(withoutTimes(w))), timing: 'estimated' };
 }
 
+/** Words the previous window is expected to have in its overlap with window `k` (at its own word rate). */
+function expectedOverlapWords(ws: readonly WindowTranscript[], k: number): number {
+  const left = ws[k - 1];
+  const right = ws[k];
+  if (left === undefined || right === undefined) return 0;
+  const overlap = Math.max(0, left.endSec - right.startSec);
+  return (overlap * left.words.length) / Math.max(1e-9, left.endSec - left.startSec);
+}
+
 /**
  * Creates the `timed` merge (the default).
  * @example
@@ -124,7 +143,8 @@ export function createTimedMerge(options: TimedMergeOptions = {}): MergeAlgorith
           dropped.push(...head.dropped);
         }
         const maxShift = timing === 'decoded' ? o.maxShiftSec : o.maxShiftSecEstimated;
-        const joined = join({ acc, next, left, right, places, maxShift }, o);
+        const byText = timing !== 'decoded' && o.textAlignWithoutTimes ? joinByText(acc, next, expectedOverlapWords(ws, k), o.textJoin) : undefined;
+        const joined = byText ?? join({ acc, next, left, right, places, maxShift }, o);
         acc = joined.words;
         dropped.push(...joined.dropped);
         joins.push({ leftIndex: k - 1, overlapStartSec: right.window.startSec, overlapEndSec: left.window.endSec, dropped });

@@ -12,6 +12,7 @@ export {
   isNormalizerName,
   LOWER_PUNCT_NORMALIZER,
   IDENTITY_NORMALIZER,
+  BUNDLED_SPELLINGS_PATH,
   type NormalizerName,
   type NormalizerLookupOptions,
 } from './registry.js';

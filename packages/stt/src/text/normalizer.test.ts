@@ -41,7 +41,7 @@ test('registry: names, versions, typed errors', () => {
   assert.equal(getNormalizer('lower-punct').normalize("  Don't STOP, now!  "), 'dont stop now');
   assert.equal(getNormalizer('none').normalize(' A. '), ' A. ');
   assert.throws(() => getNormalizer('nope'), InvalidOptionError);
-  assert.throws(() => getNormalizer('whisper-english'), InvalidOptionError);
+  assert.equal(getNormalizer('whisper-english').name, 'whisper-english'); // bundled spelling map: no longer an error
 });
 
 test('spelling map files: missing, not JSON, wrong shape', () => {
@@ -54,4 +54,16 @@ test('spelling map files: missing, not JSON, wrong shape', () => {
   assert.throws(() => loadSpellingMap(bad), ModelCorruptError);
   assert.throws(() => loadSpellingMap(arr), ModelCorruptError);
   assert.throws(() => spellingMapFromJson({ colour: 1 }), ModelCorruptError);
+});
+
+test('whisper-english works without a model folder: the bundled english.json (MIT, licence shipped beside it)', async () => {
+  const { getNormalizer: get, BUNDLED_SPELLINGS_PATH: path } = await import('./index.js');
+  const { existsSync, readFileSync } = await import('node:fs');
+  const { dirname, join } = await import('node:path');
+  assert.ok(existsSync(join(dirname(path), 'LICENSE-openai-whisper')));
+  assert.match(readFileSync(join(dirname(path), 'LICENSE-openai-whisper'), 'utf8'), /MIT License[\s\S]*OpenAI/);
+  const en = get('whisper-english');
+  assert.equal(en.normalize('The colour of the theatre, organised.'), 'the color of the theater organized');
+  assert.equal(en.normalize('I have 2 apples'), get('whisper-english', { spellingsPath: path }).normalize('I have 2 apples'));
+  assert.equal(Object.keys(JSON.parse(readFileSync(path, 'utf8')) as object).length, 1739);
 });

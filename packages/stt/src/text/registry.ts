@@ -1,6 +1,7 @@
 /**
  * Normalisers by name, so a score can say which one produced it and a run can ask for one in a config file.
  */
+import { fileURLToPath } from 'node:url';
 import { InvalidOptionError } from '../core/errors.js';
 import { createBasicNormalizer } from './basic-normalizer.js';
 import { createEnglishNormalizer } from './english-normalizer.js';
@@ -21,7 +22,13 @@ export const NORMALIZER_NAMES = [
 
 export type NormalizerName = (typeof NORMALIZER_NAMES)[number];
 
-/** Where `whisper-english` finds its spelling map (one of the two is required for it). */
+/**
+ * OpenAI's `english.json` (MIT, licence beside it), shipped inside the package so `whisper-english` works without a
+ * model folder.
+ */
+export const BUNDLED_SPELLINGS_PATH = fileURLToPath(new URL('../../assets/whisper/english.json', import.meta.url));
+
+/** Where `whisper-english` finds its spelling map; default: the bundled `english.json`. */
 export interface NormalizerLookupOptions {
   /** An already-loaded map. */
   readonly spellings?: SpellingMap;
@@ -55,20 +62,17 @@ const spellingCache = new Map<string, SpellingMap>();
 
 function englishSpellings(options: NormalizerLookupOptions): SpellingMap {
   if (options.spellings !== undefined) return options.spellings;
-  if (options.spellingsPath !== undefined) {
-    const cached = spellingCache.get(options.spellingsPath) ?? loadSpellingMap(options.spellingsPath);
-    spellingCache.set(options.spellingsPath, cached);
-    return cached;
-  }
-  throw new InvalidOptionError('normalizer_needs_spellings', 'The whisper-english normaliser needs a spelling map', {
-    hint: "Pass spellingsPath: '<model folder>/normalizer.json' (or Whisper's english.json).",
-  });
+  const path = options.spellingsPath ?? BUNDLED_SPELLINGS_PATH;
+  const cached = spellingCache.get(path) ?? loadSpellingMap(path);
+  spellingCache.set(path, cached);
+  return cached;
 }
 
 /**
  * The normaliser called `name`.
- * @throws InvalidOptionError for an unknown name, or `whisper-english` without a spelling map.
- * @example getNormalizer('whisper-english', { spellingsPath: 'models/whisper-base/normalizer.json' })
+ * `whisper-english` uses the bundled `english.json` unless `spellings` or `spellingsPath` is given.
+ * @throws InvalidOptionError for an unknown name.
+ * @example getNormalizer('whisper-english') // OpenAI's EnglishTextNormalizer with the bundled spelling map
  */
 export function getNormalizer(name: string, options: NormalizerLookupOptions = {}): TextNormalizer {
   if (!isNormalizerName(name)) {

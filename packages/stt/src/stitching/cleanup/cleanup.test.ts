@@ -89,3 +89,53 @@ test('untimed words with confidences: low-confidence copies beside a confident o
   const genuine = cleanupRepetitions([w('very', 0.9), w('very', 0.8), w('good', 0.9)]);
   assert.equal(genuine.removals.length, 0);
 });
+
+const PHRASE = "I'll work with the prompt";
+const copiesOf = (text: string): number => text.toLowerCase().split(PHRASE.toLowerCase()).length - 1;
+
+test('genuine repeat survives on every fixture: the cleanup never leaves fewer than min(before, 2) copies of the phrase', () => {
+  for (const id of ['00', '01', '03', '04', '05', '06', '07', '08', '09', '10', '11']) {
+    const text = fixture(id);
+    const before = copiesOf(text);
+    assert.ok(copiesOf(cleanupText(text).text) >= Math.min(before, 2), `fixture ${id}`);
+  }
+  assert.equal(copiesOf(cleanupText(fixture('00')).text), 2);
+});
+
+test('untimed: extra decoder copies around the genuine repeat are cut back to the two the speaker said', () => {
+  const ref = fixture('00');
+  for (const extra of [1, 2, 5]) {
+    const looped = ref.replace(`${PHRASE} ${PHRASE}`, Array.from({ length: 2 + extra }, () => PHRASE).join(' '));
+    const r = cleanupText(looped);
+    assert.equal(r.text, ref.trim().split(/\s+/).join(' '), `${extra} extra copies`);
+    assert.equal(r.removals.flatMap((x) => x.wordIndices).length, 5 * extra);
+  }
+});
+
+test('untimed: with the audio length known, at most the copies that fit at a normal speaking rate stay', () => {
+  const text = `so ${PHRASE} ${PHRASE} ${PHRASE} now`;
+  // 2 other words + 3 copies x 5 words = 17 words; 3 s at 4 words/s holds 12 words: 2 copies of 5 beside the 2 others.
+  assert.equal(copiesOf(cleanupText(text, { audioSec: 3 }).text), 2);
+  // 2 s holds 8 words: only one copy fits.
+  assert.equal(copiesOf(cleanupText(text, { audioSec: 2 }).text), 1);
+  // 10 s would hold all three, but a speaker says a clause at most twice (maxSpokenCopies).
+  assert.equal(copiesOf(cleanupText(text, { audioSec: 10 }).text), 2);
+  assert.equal(copiesOf(cleanupText(text, { audioSec: 10, maxSpokenCopies: 3 }).text), 3);
+});
+
+test('timed: the copies that occupy distinct audio stay; a decoder copy over the same audio goes (fixture 0)', () => {
+  const words = timedWords(fixture('00'));
+  const keys = words.map((w) => w.text);
+  const at = keys.findIndex((_, i) => keys.slice(i, i + 10).join(' ') === `${PHRASE} ${PHRASE}`);
+  assert.ok(at > 0);
+  const second = words.slice(at + 5, at + 10);
+  // The decoder prints the second copy again over the same audio, less confidently.
+  const loop = second.map((w) => ({ ...w, confidence: 0.3 }));
+  const looped = [...words.slice(0, at + 10), ...loop, ...words.slice(at + 10)];
+  const r = cleanupRepetitions(looped);
+  assert.equal(r.words.map((w) => w.text).join(' '), keys.join(' '));
+  assert.deepEqual(r.removals.map((x) => x.wordIndices.length), [5]);
+  // Three copies that each take their own audio all stay.
+  const three = timedWords(`so ${PHRASE} ${PHRASE} ${PHRASE} now`);
+  assert.equal(cleanupRepetitions(three).removals.length, 0);
+});

@@ -102,11 +102,21 @@ function weakCopies(words: readonly StitchWord[], run: RepeatRun, opts: Resolved
   return copies.filter((c) => c.confidence < opts.lowConfidence).flatMap((c) => c.idx);
 }
 
+/** Untimed: copies of the run that fit in `audioSec` at `maxWordsPerSec` beside the other words (>= 1). */
+function capacityCopies(words: readonly StitchWord[], run: RepeatRun, opts: ResolvedCleanupOptions): number {
+  if (opts.audioSec === null) return Number.POSITIVE_INFINITY;
+  const others = words.length - run.phraseWords * run.copies;
+  return Math.max(1, Math.floor((opts.audioSec * opts.maxWordsPerSec - others) / run.phraseWords));
+}
+
 /**
- * Untimed decision, conservative: runaway (`runawayMinCopies`+ copies, or a long compressible span) always goes;
- * runs with punctuation inside ("We will, we will") stay; 3+ copies of a multi-word phrase go; one immediate
- * repeat of a 2..`shortEchoMaxWords`-word phrase is an echo; a repeated passage of `passageMinWords`+ words goes;
- * single words repeated up to `runawayMinCopies - 1` times ("no no no") and 5-7 word phrases said twice stay.
+ * Untimed decision, conservative: low-confidence copies beside a confident one go; a 5-7 word clause keeps at
+ * most `maxSpokenCopies` copies (and at most what `audioSec` holds at `maxWordsPerSec`, when the audio length is
+ * known), so "I'll work with the prompt" said twice survives extra decoder copies; otherwise runaway
+ * (`runawayMinCopies`+ copies, or a long compressible span) always goes; runs with punctuation inside ("We will, we
+ * will") stay; 3+ copies of a 2-4 word phrase go; one immediate repeat of a 2..`shortEchoMaxWords`-word phrase is
+ * an echo; a repeated passage of `passageMinWords`+ words goes; single words repeated up to `runawayMinCopies - 1`
+ * times ("no no no") stay.
  */
 export function decideUntimed(words: readonly StitchWord[], run: RepeatRun, opts: ResolvedCleanupOptions): RunDecision | undefined {
   const n = run.phraseWords;
@@ -121,14 +131,25 @@ export function decideUntimed(words: readonly StitchWord[], run: RepeatRun, opts
     reason: `${run.copies} copies of ${n} word(s), no timing: ${why}`,
     compressionRatio: ratio,
   });
+  const weak = weakCopies(words, run, opts);
+  const weakVerdict: RunDecision = { remove: weak, kind: 'loop', reason: `${run.copies} copies of ${n} word(s), no timing: copies with confidence < ${opts.lowConfidence} beside a confident one`, compressionRatio: ratio };
+  // A clause a speaker may really repeat: keep what speech plausibly holds (and the audio, when its length is known).
+  if (n > opts.shortEchoMaxWords && n < opts.passageMinWords && !separated) {
+    if (weak.length > 0) return weakVerdict;
+    const keep = Math.max(1, Math.min(opts.maxSpokenCopies, capacityCopies(words, run, opts)));
+    if (keep >= run.copies) return undefined;
+    return {
+      remove: [...Array.from({ length: total - keep * n }, (_, k) => run.start + keep * n + k), ...partial],
+      kind: run.copies >= opts.runawayMinCopies ? 'runaway' : 'loop',
+      reason: `${run.copies} copies of ${n} word(s), no timing: keeps ${keep} (at most ${opts.maxSpokenCopies} spoken copies${opts.audioSec === null ? '' : ` and what ${opts.audioSec.toFixed(1)} s of audio holds at ${opts.maxWordsPerSec} words/s`})`,
+      compressionRatio: ratio,
+    };
+  }
   if (run.copies >= opts.runawayMinCopies) return verdict('runaway', `>= ${opts.runawayMinCopies} copies`);
   if (total >= 2 * opts.passageMinWords && ratio > opts.compressionRatioThreshold) {
     return verdict('loop', `compression ratio ${ratio.toFixed(2)}`);
   }
-  const weak = weakCopies(words, run, opts);
-  if (weak.length > 0) {
-    return { remove: weak, kind: 'loop', reason: `${run.copies} copies of ${n} word(s), no timing: copies with confidence < ${opts.lowConfidence} beside a confident one`, compressionRatio: ratio };
-  }
+  if (weak.length > 0) return weakVerdict;
   if (separated) return undefined;
   if (n >= 2 && run.copies >= 3) return verdict('loop', '3+ copies of a phrase');
   if (n >= 2 && n <= opts.shortEchoMaxWords) return verdict('echo', 'short phrase repeated with no pause');

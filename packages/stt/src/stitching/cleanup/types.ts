@@ -58,6 +58,18 @@ export interface CleanupOptions {
   readonly passageMaxWords?: number;
   /** Word-level similarity (1 - edits / length) two passage copies need. */
   readonly passageMinSimilarity?: number;
+  /**
+   * Untimed: copies a speaker plausibly says of a phrase of more than `shortEchoMaxWords` words ("I'll work with
+   * the prompt I'll work with the prompt"); a run with more copies is cut down to this many (default 2).
+   */
+  readonly maxSpokenCopies?: number;
+  /**
+   * Untimed: seconds of audio the words came from (the window or file length), when known. Then a run keeps at
+   * most the copies that fit in that audio at `maxWordsPerSec` beside the other words (default: unknown).
+   */
+  readonly audioSec?: number | null;
+  /** Untimed: the fastest normal speaking rate, words per second, used with `audioSec` (default 4). */
+  readonly maxWordsPerSec?: number;
 }
 
 export type ResolvedCleanupOptions = Required<CleanupOptions>;
@@ -78,4 +90,7 @@ export const DEFAULT_CLEANUP: ResolvedCleanupOptions = {
   passageMinWords: 8,
   passageMaxWords: 80,
   passageMinSimilarity: 0.8,
+  maxSpokenCopies: 2,
+  audioSec: null,
+  maxWordsPerSec: 4,
 };

@@ -2,6 +2,7 @@
 export {
   transcribeChunkedOverlap,
   planWindows,
+  lastTokens,
   DEFAULT_CHUNKED_OVERLAP,
   type ChunkedOverlapOptions,
   type ChunkedOverlapResult,

@@ -44,6 +44,7 @@ class ScriptCache implements KvCache {
 
 function scriptedModel(contentFrames: number, windowFrames: number) {
   const batches: number[] = [];
+  const prompts: number[][] = [];
   const encoder: WhisperEncoder = {
     dims: DIMS,
     async encode(mel: Float32Array, batch: number): Promise<EncoderOutput> {
@@ -59,7 +60,10 @@ function scriptedModel(contentFrames: number, windowFrames: number) {
     async step(c: KvCache, tokens): Promise<DecoderLogits> {
       const cache = c as ScriptCache;
       const seqLen = tokens[0]?.length ?? 0;
-      if (cache.length === 0) cache.promptLen = seqLen;
+      if (cache.length === 0) {
+        cache.promptLen = seqLen;
+        prompts.push([...(tokens[0] ?? [])]);
+      }
       cache.length += seqLen;
       const want = script(cache.startFrame, Math.min(windowFrames, contentFrames - cache.startFrame));
       const next = want[cache.length - cache.promptLen] ?? IDS.eot;
@@ -69,7 +73,7 @@ function scriptedModel(contentFrames: number, windowFrames: number) {
     },
     reorder: () => 0,
   };
-  return { encoder, decoder, batches };
+  return { encoder, decoder, batches, prompts };
 }
 
 const OPTIONS: LongFormOptions = {
@@ -90,7 +94,7 @@ test('chunked-overlap on a scripted model: batched encoding, timestamps, merged 
     const contentFrames = WORDS.length * SEC_PER_WORD * 100;
     const model = scriptedModel(contentFrames, 400);
     const progress: number[] = [];
-    const strategy = createChunkedOverlapStrategy({ windowSec: 4, overlapSec: 1, batchSize: 3 });
+    const strategy = createChunkedOverlapStrategy({ windowSec: 4, overlapSec: 1, batchSize: 3, priorTokens: 0 });
     const r = await strategy.transcribe(
       { encoder: model.encoder, decoder: model.decoder, tokenizer },
       { audio: { samples: new Float32Array(0), sampleRate: 16_000 }, mel: melOf(contentFrames) },
@@ -107,5 +111,26 @@ test('chunked-overlap on a scripted model: batched encoding, timestamps, merged 
       assert.ok(starts.every((t, i) => i === 0 || t >= (starts[i - 1] ?? 0)));
       assert.ok(r.segments.every((s) => s.tokenIds.length === (s.words?.length ?? -1)));
     }
+  }
+});
+
+test('prompt passing on a scripted model: windows run one at a time, each prompted with the newest tokens so far', async () => {
+  const contentFrames = WORDS.length * SEC_PER_WORD * 100;
+  const model = scriptedModel(contentFrames, 400);
+  const strategy = createChunkedOverlapStrategy({ windowSec: 4, overlapSec: 1, batchSize: 3, priorTokens: 4 });
+  const r = await strategy.transcribe(
+    { encoder: model.encoder, decoder: model.decoder, tokenizer },
+    { audio: { samples: new Float32Array(0), sampleRate: 16_000 }, mel: melOf(contentFrames) },
+    OPTIONS,
+  );
+  assert.equal(r.text.trim(), WORDS.join(' '));
+  assert.ok(model.batches.every((b) => b === 1));
+  // Window 0: no previous text, so no <|startofprev|> section. Window k: <|startofprev|> + the 4 newest word ids
+  // heard before it, then <|startoftranscript|>.
+  assert.equal(model.prompts[0]?.[0], IDS.sot);
+  for (const [k, p] of model.prompts.entries()) {
+    if (k === 0) continue;
+    const heard = WORDS.filter((_, i) => i * SEC_PER_WORD + 0.2 < k * 3 + 1).map((w) => VOCAB.indexOf(w));
+    assert.deepEqual(p.slice(0, 6), [IDS.sotPrev, ...heard.slice(-4), IDS.sot], `window ${k}`);
   }
 });

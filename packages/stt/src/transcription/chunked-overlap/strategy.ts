@@ -1,9 +1,10 @@
 /**
- * The chunked-overlap long-form strategy on a real model: windows of the whole-file log-mel are encoded in
- * batches, each decoded independently (no prompt carried between windows, so they can be batched) with the
+ * The chunked-overlap long-form strategy on a real model: windows of the whole-file log-mel are decoded with the
  * temperature-fallback ladder, with timestamps unless `withoutTimestamps`; words timed by cross-attention DTW when the
  * model has `cross_attentions` outputs (`ctx.words` available), else by spreading segment times (labelled estimated);
- * then merged and cleaned.
+ * then merged and cleaned. With `priorTokens > 0` (default 64) each window after the first is prompted with the last
+ * tokens of the cleaned transcript so far and windows run one at a time; with `priorTokens: 0` they are encoded and
+ * decoded in batches.
  */
 import { logMelSpectrogram, padOrTrimMel, sliceMelFrames, type LogMel } from '../../audio/index.js';
 import { FRAMES_PER_SECOND, N_FRAMES, N_SAMPLES } from '../../core/constants.js';
@@ -63,7 +64,9 @@ function modelDecoder(ctx: TranscriptionContext, mel: LogMel, options: LongFormO
     const out = [];
     for (const [k, w] of batch.entries()) {
       const [seek, segmentFrames] = ranges[k] as [number, number];
-      const base = windowOptionsFor(options, language, prompt, w.index === 0 ? prefix : []);
+      const carried = w.promptTokens?.filter((id) => id < tokenizer.eot);
+      const prior = carried === undefined || w.index === 0 ? prompt : options.carryInitialPrompt ? [...prompt, ...carried] : carried;
+      const base = windowOptionsFor(options, language, prior, w.index === 0 ? prefix : []);
       const seed = (options.seed + w.index * WINDOW_SEED_STRIDE) >>> 0;
       const { attempts, result } = await decodeWithFallback(ctx, encoded[k] as EncoderOutput, base, options, seed);
       const skipped = shouldSkipWindow(result, options.thresholds);
