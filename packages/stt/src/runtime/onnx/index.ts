@@ -6,3 +6,5 @@ export type { ExecutionProviderName, GraphOptimizationLevel, RuntimeSessionOptio
 export type { DecoderLayout } from './decoder.js';
 export type { KvCacheStats } from './kv-cache.js';
 export { kvCacheStats } from './cache-stats.js';
+export { openSileroVadSession, sileroVadModelPath } from './silero-vad.js';
+export type { SileroVadSession, SileroVadSessionOptions } from './silero-vad.js';
