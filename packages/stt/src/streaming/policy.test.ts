@@ -4,7 +4,8 @@
  * dropped word) for chunks of 0.1–2 s in any split, and every word must be committed within the policy bound:
  *   every word:                  lag < max(A, S)
  *   words committed by agreement: lag < A = garble + n·(minStep + maxChunk)
- *   the last word of an utterance: lag < S = minSilence + 2·frame + maxChunk   (VAD-gated)
+ *   the last word of an utterance: lag < S = minSilence + 3·frame + maxChunk   (VAD-gated, 2·pad ≤ minSilence)
+ * The VAD is the real online segmenter fed by a detector that knows where the words are.
  * (lag = audio received when the commit is emitted − end of the word).
  */
 import { test } from 'node:test';
@@ -13,12 +14,14 @@ import fc from 'fast-check';
 import { SAMPLE_RATE } from '../core/constants.js';
 import { resolvePolicy } from './options.js';
 import { OnlineProcessor } from './processor.js';
-import { makeTimeline, ScriptedEngine, ScriptedGate, type Timeline } from './test-support/scripted.js';
+import { makeTimeline, ScriptedEngine, ScriptedVad, type Timeline } from './test-support/scripted.js';
+import { frameVadGate } from './vad-gate.js';
 import type { StreamEvent } from './types.js';
 
 const GARBLE_SEC = 0.5;
 const MIN_SILENCE_SEC = 0.5;
 const FRAME_SEC = 512 / SAMPLE_RATE;
+const PAD_SEC = 0.03;
 
 interface Run {
   readonly events: StreamEvent[];
@@ -27,7 +30,7 @@ interface Run {
 
 async function run(timeline: Timeline, chunkSec: readonly number[], policy: ReturnType<typeof resolvePolicy>, vad: boolean): Promise<Run> {
   const engine = new ScriptedEngine(timeline, GARBLE_SEC);
-  const gate = vad ? new ScriptedGate(timeline, MIN_SILENCE_SEC) : null;
+  const gate = vad ? frameVadGate(new ScriptedVad(timeline), { minSilenceDurationMs: MIN_SILENCE_SEC * 1000, speechPadMs: PAD_SEC * 1000 }) : null;
   const p = new OnlineProcessor({ engine, gate, policy });
   const total = Math.round(timeline.durationSec * SAMPLE_RATE);
   const events: StreamEvent[] = [];
@@ -53,7 +56,7 @@ function check(timeline: Timeline, r: Run, policy: ReturnType<typeof resolvePoli
   for (let i = 1; i < commits.length; i++) assert.ok((commits[i]?.startSec as number) >= (commits[i - 1]?.endSec as number), 'commits do not overlap');
   assert.ok(commits.every((c) => c.reason !== 'buffer-limit'), 'no forced commit');
   const agreementBound = GARBLE_SEC + policy.agreement * (policy.minStepSec + maxChunkSec);
-  const speechEndBound = MIN_SILENCE_SEC + 2 * FRAME_SEC + maxChunkSec;
+  const speechEndBound = MIN_SILENCE_SEC + 3 * FRAME_SEC + maxChunkSec;
   const lag = (c: (typeof commits)[number], w: (typeof committed)[number]): number => c.audioSec - w.endSec;
   for (const c of commits) {
     if (c.reason === 'end') continue; // committed when the stream ends, whatever the lag

@@ -91,7 +91,7 @@ export class OnlineProcessor {
       }
     }
     if (this.speaking && this.audio.endSample - this.lastDecodeEnd >= this.policy.minStepSec * SAMPLE_RATE) {
-      await this.decode(events, this.audio.endSample, null);
+      await this.decodeStep(events, this.audio.endSample);
     }
     this.dropUnneeded();
     return events;
@@ -108,10 +108,9 @@ export class OnlineProcessor {
     if (!aborted) events.push(...(await this.step()));
     if (this.gate !== null) {
       for (const e of this.gate.end(end / SAMPLE_RATE)) await this.onGate(e, events, aborted ? null : end);
-    } else if (aborted || end <= this.lastDecodeEnd) {
-      this.commitRest(events, 'end');
     } else {
-      await this.decode(events, end, 'end');
+      if (!aborted && end > this.lastDecodeEnd) await this.decodeBuffer(events, end);
+      this.commitRest(events, 'end');
     }
     this.finished = true;
     events.push({
@@ -141,33 +140,24 @@ export class OnlineProcessor {
       return;
     }
     if (!this.speaking) return;
-    if (flushEnd !== null && flushEnd > this.lastDecodeEnd) await this.decode(events, flushEnd, 'speech-end');
-    else this.commitRest(events, 'speech-end');
+    // Decode up to where the silence was confirmed (the buffer ends well after the last word), then commit every
+    // word that started before the region's end; later words belong to the next utterance and are heard again there.
+    if (flushEnd !== null && flushEnd > this.lastDecodeEnd) await this.decodeBuffer(events, flushEnd);
+    const pending = this.agreement.pending;
+    let n = 0;
+    while (n < pending.length && (pending[n] as StreamWord).startSec < e.sec) n++;
+    this.commitRest(events, 'speech-end', n);
     this.speaking = false;
     this.agreement.reset();
     this.segmentEnds = [];
-    const at = flushEnd ?? this.audio.endSample;
-    this.asrStart = Math.max(this.asrStart, at);
+    this.asrStart = Math.max(this.asrStart, Math.round(e.sec * SAMPLE_RATE), Math.ceil(this.agreement.lastCommittedEndSec * SAMPLE_RATE));
     this.lastDecodeEnd = this.asrStart;
     events.push({ ...this.stamp(), type: 'speech-end', endSec: e.sec });
   }
 
-  /** Decodes `[asrStart, end)`; `flush` commits everything the hypothesis holds (utterance or stream end). */
-  private async decode(events: StreamEvent[], end: number, flush: CommitReason | null): Promise<void> {
-    if (end - this.asrStart > this.policy.maxBufferSec * SAMPLE_RATE) this.hardTrim(events, end);
-    const hypothesis = await this.engine.transcribe({
-      audio: this.audio.copy(this.asrStart, end),
-      offsetSec: this.asrStart / SAMPLE_RATE,
-      prompt: this.prompt(),
-    });
-    this.decodeCount++;
-    this.lastDecodeEnd = end;
-    this.segmentEnds = hypothesis.segmentEnds;
-    this.emitCommit(events, this.agreement.insert(hypothesis.words), 'agreement');
-    if (flush !== null) {
-      this.commitRest(events, flush);
-      return;
-    }
+  /** One decode step: decode, commit what agrees, report the partial, trim at a committed segment end. */
+  private async decodeStep(events: StreamEvent[], end: number): Promise<void> {
+    await this.decodeBuffer(events, end);
     const pending = this.agreement.pending;
     events.push({ ...this.stamp(), type: 'partial', text: joinText(pending), words: [...pending] });
     const cut = segmentTrimPoint({
@@ -179,6 +169,20 @@ export class OnlineProcessor {
       trimAfterSec: this.policy.trimAfterSec,
     });
     if (cut !== null) this.cutAt(cut * SAMPLE_RATE);
+  }
+
+  /** Decodes `[asrStart, end)` (after the hard trim if needed) and commits what the last n hypotheses agree on. */
+  private async decodeBuffer(events: StreamEvent[], end: number): Promise<void> {
+    if (end - this.asrStart > this.policy.maxBufferSec * SAMPLE_RATE) this.hardTrim(events, end);
+    const hypothesis = await this.engine.transcribe({
+      audio: this.audio.copy(this.asrStart, end),
+      offsetSec: this.asrStart / SAMPLE_RATE,
+      prompt: this.prompt(),
+    });
+    this.decodeCount++;
+    this.lastDecodeEnd = end;
+    this.segmentEnds = hypothesis.segmentEnds;
+    this.emitCommit(events, this.agreement.insert(hypothesis.words), 'agreement');
   }
 
   /**
@@ -212,9 +216,10 @@ export class OnlineProcessor {
     this.agreement.trimmedAt(cut / SAMPLE_RATE);
   }
 
-  private commitRest(events: StreamEvent[], reason: CommitReason): void {
-    this.emitCommit(events, this.agreement.commitPending(), reason);
-    if (reason !== 'agreement') events.push({ ...this.stamp(), type: 'partial', text: '', words: [] });
+  /** Commits the first `count` pending words unagreed (all by default) and clears the partial. */
+  private commitRest(events: StreamEvent[], reason: CommitReason, count?: number): void {
+    this.emitCommit(events, this.agreement.commitPending(count), reason);
+    events.push({ ...this.stamp(), type: 'partial', text: '', words: [] });
   }
 
   private emitCommit(events: StreamEvent[], words: readonly StreamWord[], reason: CommitReason): void {

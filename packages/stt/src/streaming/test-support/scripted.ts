@@ -1,10 +1,11 @@
 /**
  * A scripted world for testing the streaming policy without a model: a word timeline, an engine that "hears"
  * the timeline words lying inside the buffer and garbles those in its last `garbleSec` (differently on every
- * call, so a garbled word can never be agreed on), and a speech gate that knows where the words are.
+ * call, so a garbled word can never be agreed on), and a voice detector that knows where the words are.
  */
 import { SAMPLE_RATE } from '../../core/constants.js';
-import type { EngineRequest, GateEvent, Hypothesis, SpeechGate, StreamEngine, StreamWord } from '../types.js';
+import type { FrameVad } from '../../vad/index.js';
+import type { EngineRequest, Hypothesis, StreamEngine, StreamWord } from '../types.js';
 
 export interface TimelineWord {
   readonly text: string;
@@ -86,39 +87,23 @@ export class ScriptedEngine implements StreamEngine {
   }
 }
 
-/**
- * A gate that knows the timeline: a frame is speech when it overlaps a word; speech starts at the first speech
- * frame (minus `padSec`) and ends after `minSilenceSec` without speech (at the last speech frame plus `padSec`).
- */
-export class ScriptedGate implements SpeechGate {
+/** A `FrameVad` that knows the timeline: probability 1 for a frame that overlaps a word, else 0. */
+export class ScriptedVad implements FrameVad {
+  readonly sampleRate = SAMPLE_RATE;
   readonly frameSamples = 512;
   private frame = 0;
-  private inSpeech = false;
-  private lastSpeechEnd = 0;
 
-  constructor(private readonly timeline: Timeline, private readonly minSilenceSec = 0.5, private readonly padSec = 0.03) {}
+  constructor(private readonly timeline: Timeline) {}
 
-  push(): Promise<readonly GateEvent[]> {
+  probability(): Promise<number> {
     const a = (this.frame * this.frameSamples) / SAMPLE_RATE;
     const b = ((this.frame + 1) * this.frameSamples) / SAMPLE_RATE;
     this.frame++;
-    const speech = this.timeline.words.some((w) => w.startSec < b && w.endSec > a);
-    const events: GateEvent[] = [];
-    if (speech) {
-      if (!this.inSpeech) events.push({ type: 'speech-start', sec: Math.max(0, a - this.padSec) });
-      this.inSpeech = true;
-      this.lastSpeechEnd = b;
-    } else if (this.inSpeech && b - this.lastSpeechEnd >= this.minSilenceSec) {
-      this.inSpeech = false;
-      events.push({ type: 'speech-end', sec: this.lastSpeechEnd + this.padSec });
-    }
-    return Promise.resolve(events);
+    return Promise.resolve(this.timeline.words.some((w) => w.startSec < b && w.endSec > a) ? 1 : 0);
   }
 
-  end(sec: number): readonly GateEvent[] {
-    if (!this.inSpeech) return [];
-    this.inSpeech = false;
-    return [{ type: 'speech-end', sec: Math.min(sec, this.lastSpeechEnd + this.padSec) }];
+  reset(): void {
+    this.frame = 0;
   }
 
   dispose(): Promise<void> {
