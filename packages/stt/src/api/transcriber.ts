@@ -17,6 +17,9 @@ import { sequentialStrategy } from '../transcription/index.js';
 import type { LongFormResult } from '../transcription/index.js';
 import { resolveTranscribeOptions } from './transcribe-options.js';
 import type { TranscribeOptions } from './transcribe-options.js';
+import { streamParts, streamWith } from './stream.js';
+import type { StreamOptions } from './stream.js';
+import type { PcmChunk, StreamEvent } from '../streaming/index.js';
 
 /** How to load the model. */
 export interface TranscriberOptions {
@@ -44,6 +47,11 @@ export interface Transcriber {
   transcribe(audio: AudioInput, options?: TranscribeOptions): Promise<Transcript>;
   /** Like `transcribe`, with the per-window record (attempts, fallbacks, seeks) as well. */
   transcribeDetailed(audio: AudioInput, options?: TranscribeOptions): Promise<LongFormResult>;
+  /**
+   * Live transcription of PCM chunks of any size: yields `speech-start`/`speech-end` (VAD), `partial`, `commit`
+   * (words that never change) and, last, `final`. See docs/streaming.md.
+   */
+  stream(source: AsyncIterable<PcmChunk>, options?: StreamOptions): AsyncGenerator<StreamEvent, void, undefined>;
   dispose(): Promise<void>;
 }
 
@@ -121,9 +129,17 @@ export async function createTranscriber(options: TranscriberOptions): Promise<Tr
     const hooks = resolved.onProgress === undefined ? {} : { onProgress: resolved.onProgress };
     return strategy.transcribe(ctx, { audio: samples }, longForm, hooks);
   };
+  async function* stream(source: AsyncIterable<PcmChunk>, opts: StreamOptions = {}): AsyncGenerator<StreamEvent, void, undefined> {
+    const resolved = resolveTranscribeOptions({ ...opts, temperature: opts.temperature ?? 0 }, model.decoder.dims.nTextCtx);
+    const given = resolved.longForm.language;
+    const language = given === null ? null : (toLanguageCode(given) ?? given);
+    checkModelSupports(tokenizer, language, resolved.longForm.task);
+    yield* streamWith(await streamParts(ctx, language, opts, model.decoder.dims.nTextCtx), source, opts);
+  }
   return {
     modelId: manifest.id,
     transcribeDetailed,
+    stream,
     transcribe: async (audio, opts) => toTranscript(await transcribeDetailed(audio, opts)),
     dispose: () => model.dispose(),
   };

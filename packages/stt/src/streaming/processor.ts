@@ -146,7 +146,7 @@ export class OnlineProcessor {
     const pending = this.agreement.pending;
     let n = 0;
     while (n < pending.length && (pending[n] as StreamWord).startSec < e.sec) n++;
-    this.commitRest(events, 'speech-end', n);
+    this.commitRest(events, flushEnd === null ? 'end' : 'speech-end', n);
     this.speaking = false;
     this.agreement.reset();
     this.segmentEnds = [];
