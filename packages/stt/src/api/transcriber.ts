@@ -19,6 +19,7 @@ import { resolveTranscribeOptions } from './transcribe-options.js';
 import type { TranscribeOptions } from './transcribe-options.js';
 import { streamParts, streamWith } from './stream.js';
 import type { StreamOptions } from './stream.js';
+import { resolvePolicy } from '../streaming/index.js';
 import type { PcmChunk, StreamEvent } from '../streaming/index.js';
 
 /** How to load the model. */
@@ -134,6 +135,7 @@ export async function createTranscriber(options: TranscriberOptions): Promise<Tr
     const given = resolved.longForm.language;
     const language = given === null ? null : (toLanguageCode(given) ?? given);
     checkModelSupports(tokenizer, language, resolved.longForm.task);
+    resolvePolicy(opts.policy); // fail on bad policy options before the VAD is loaded
     yield* streamWith(await streamParts(ctx, language, opts, model.decoder.dims.nTextCtx), source, opts);
   }
   return {
