@@ -18,6 +18,7 @@ const CASES: readonly (readonly [string, readonly string[]])[] = [
   ['transcribe-help.txt', ['transcribe', '--help']],
   ['models-help.txt', ['models', '--help']],
   ['models-pull-help.txt', ['models', 'pull', '--help']],
+  ['vad-help.txt', ['vad', '--help']],
 ];
 
 test('help texts equal their golden files', async () => {

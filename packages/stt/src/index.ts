@@ -20,6 +20,8 @@ export * from './writers/index.js';
 export { createChunkedOverlapStrategy, transcribeChunkedOverlap, planWindows, DEFAULT_CHUNKED_OVERLAP } from './transcription/chunked-overlap/index.js';
 export type { ChunkedOverlapOptions, ChunkedOverlapResult, ChunkedOverlapStrategyOptions, StitchReport, WindowSpec, WindowDecoder } from './transcription/chunked-overlap/index.js';
 export * from './vad/index.js';
+export { createVadStrategy, createVadBatchedStrategy, DEFAULT_VAD_BATCHED, collectChunks, SpeechTimestampsMap, restoreSegmentTimes } from './transcription/vad/index.js';
+export type { VadBatchedConfig, VadStrategyConfig, SpeechChunk } from './transcription/vad/index.js';
 export * from './streaming/index.js';
 export { streamParts, streamWith } from './api/index.js';
 export type { StreamOptions, StreamVadOptions, StreamParts } from './api/index.js';

@@ -2,10 +2,11 @@
  * `cephalon transcribe` options: the option table (also the help) and its conversion into library options.
  * Options left out are not passed, so the library's defaults (OpenAI `transcribe()`'s) apply.
  */
-import { DEFAULT_BEST_OF, DEFAULT_CHUNKED_OVERLAP, MERGE_ALGORITHM_NAMES, createChunkedOverlapStrategy, parseDtype, parseOutputFormat, toLanguageCode } from '@cephalon/stt';
+import { DEFAULT_BEST_OF, DEFAULT_CHUNKED_OVERLAP, MERGE_ALGORITHM_NAMES, createChunkedOverlapStrategy, createVadBatchedStrategy, createVadStrategy, parseDtype, parseOutputFormat, toLanguageCode } from '@cephalon/stt';
 import type { ChunkedOverlapStrategyOptions, DtypeOption, LoadAudioOptions, OutputFormat, TranscribeOptions, WriterOptions } from '@cephalon/stt';
 import { boolOpt, choiceOpt, intOpt, nullableNumberOpt, numberOpt, stringOpt, usageError } from '../args.js';
 import type { OptionTable, ParsedOptions } from '../args.js';
+import { VAD_SETTINGS, VAD_SWITCH, vadPlan } from '../vad-options.js';
 
 const CMD = 'transcribe';
 
@@ -34,11 +35,13 @@ export const TRANSCRIBE_OPTIONS: OptionTable = {
   'without-timestamps': { type: 'boolean', help: 'decode without timestamp tokens (one segment per window)' },
   'repetition-penalty': { type: 'string', value: 'X', defaultText: '1 = off', help: 'penalise tokens already emitted in the window (> 1 discourages repeats)' },
   'no-repeat-ngram-size': { type: 'string', value: 'N', defaultText: '0 = off', help: 'forbid repeating any n-gram of this size inside a window' },
-  strategy: { type: 'string', value: 'NAME', defaultText: 'sequential', help: "long-form strategy: 'sequential' (OpenAI's seek) or 'chunked' (overlapping windows, merged)" },
+  strategy: { type: 'string', value: 'NAME', defaultText: 'sequential', help: "long-form strategy: 'sequential' (OpenAI's seek), 'chunked' (overlapping windows, merged) or 'vad-batched' (speech packed into 30 s windows, batched)" },
   'chunk-length': { type: 'string', value: 'SEC', defaultText: String(DEFAULT_CHUNKED_OVERLAP.windowSec), help: 'chunked: window length in seconds (<= 30)' },
   overlap: { type: 'string', value: 'SEC', defaultText: String(DEFAULT_CHUNKED_OVERLAP.overlapSec), help: 'chunked: overlap between windows in seconds (0 allowed)' },
   merge: { type: 'string', value: 'ALG', defaultText: DEFAULT_CHUNKED_OVERLAP.merge, help: `chunked: merge algorithm (${MERGE_ALGORITHM_NAMES.join(', ')})` },
   'no-cleanup': { type: 'boolean', help: 'chunked: keep decoder loops (skip the repetition cleanup)' },
+  ...VAD_SWITCH,
+  ...VAD_SETTINGS,
   'high-pass': { type: 'string', value: 'HZ', defaultText: 'off', help: 'high-pass filter the audio at this cutoff (the reference tool used 100)' },
   'normalize-dbfs': { type: 'string', value: 'DB', defaultText: 'off', help: 'peak-normalise the audio to this level in dBFS (< 0, e.g. -1)' },
   'output-format': { type: 'string', short: 'f', value: 'FMT', defaultText: 'all', help: 'txt, vtt, srt, tsv, json, or all' },
@@ -135,8 +138,7 @@ export function transcribeOptionsFrom(o: ParsedOptions): TranscribeOptions {
 }
 
 /** `--strategy chunked` and its settings; `undefined` keeps the library's sequential default. */
-function strategyOption(o: ParsedOptions): TranscribeOptions['strategy'] {
-  const name = choiceOpt(CMD, o, 'strategy', ['sequential', 'chunked'] as const);
+function baseStrategy(o: ParsedOptions, name: 'sequential' | 'chunked' | undefined): TranscribeOptions['strategy'] {
   const windowSec = numberOpt(CMD, o, 'chunk-length');
   const overlapSec = numberOpt(CMD, o, 'overlap');
   const merge = choiceOpt(CMD, o, 'merge', MERGE_ALGORITHM_NAMES);
@@ -152,6 +154,19 @@ function strategyOption(o: ParsedOptions): TranscribeOptions['strategy'] {
   put(config, 'merge', merge);
   if (noCleanup) config.cleanup = { enabled: false };
   return createChunkedOverlapStrategy(config);
+}
+
+/** `--strategy` and `--vad`: VAD in front of the sequential or chunked strategy, or the VAD-batched strategy. */
+function strategyOption(o: ParsedOptions): TranscribeOptions['strategy'] {
+  const name = choiceOpt(CMD, o, 'strategy', ['sequential', 'chunked', 'vad-batched'] as const);
+  const vad = vadPlan(CMD, o);
+  if (name === 'vad-batched') {
+    baseStrategy(o, undefined);
+    return createVadBatchedStrategy({ model: vad.model, options: vad.options });
+  }
+  if (!vad.enabled && vad.anySetting) usageError(CMD, 'the --vad-* settings need --vad (or --strategy vad-batched)', 'add --vad');
+  const base = baseStrategy(o, name);
+  return vad.enabled ? createVadStrategy({ model: vad.model, options: vad.options }, ...(base === undefined ? [] : [base])) : base;
 }
 
 function writerOptionsFrom(o: ParsedOptions, task: TranscribeOptions['task']): { writer: WriterOptions; warnings: string[] } {

@@ -1,9 +1,9 @@
 /**
- * The interface every long-form strategy implements (sequential seek, chunked overlap, VAD batches), and the
- * value types they return.
+ * The interface every long-form strategy implements (sequential seek, chunked overlap, VAD in front of either,
+ * VAD-batched windows), and the value types they return.
  */
 import type { LogMel } from '../audio/index.js';
-import type { Samples, Segment } from '../core/types.js';
+import type { Samples, Segment, SpeechRegion } from '../core/types.js';
 import type { DecodingTokenizer } from '../decoding/index.js';
 import type { WhisperDecoder, WhisperEncoder } from '../runtime/types.js';
 import type { Attempt } from './fallback.js';
@@ -63,6 +63,8 @@ export interface LongFormResult {
   readonly segments: readonly Segment[];
   readonly durationSec: number;
   readonly windows: readonly WindowRecord[];
+  /** Speech regions on the original timeline, when a VAD strategy chose what to transcribe. */
+  readonly speechRegions?: readonly SpeechRegion[];
 }
 
 /** A long-form transcription algorithm. */
