@@ -12,6 +12,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<{ default: Command }>>> = 
   models: () => import('./commands/models.js'),
   eidolon: () => import('./commands/eidolon.js'),
   bench: () => import('./commands/bench.js'),
+  listen: () => import('./commands/listen.js'),
   vad: () => import('./commands/vad.js'),
 };
 

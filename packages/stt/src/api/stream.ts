@@ -22,6 +22,8 @@ export interface StreamOptions extends Omit<TranscribeOptions, 'strategy' | 'onP
   readonly input?: StreamInputFormat;
   /** Stops the stream: it ends with a `final` event holding everything committed (`aborted: true`). */
   readonly signal?: AbortSignal;
+  /** Process each chunk before reading the next (files as fast as possible, deterministic). Default false. */
+  readonly lockstep?: boolean;
 }
 
 /** The engine and gate a stream runs with (exposed for tests and the benchmark). */
@@ -44,7 +46,11 @@ export async function* streamWith(parts: StreamParts, source: AsyncIterable<PcmC
   const policy = resolvePolicy(options.policy);
   const processor = new OnlineProcessor({ engine: parts.engine, gate: parts.gate, policy });
   try {
-    yield* runStream(source, processor, { ...(options.input === undefined ? {} : { input: options.input }), ...(options.signal === undefined ? {} : { signal: options.signal }) });
+    yield* runStream(source, processor, {
+      ...(options.input === undefined ? {} : { input: options.input }),
+      ...(options.signal === undefined ? {} : { signal: options.signal }),
+      ...(options.lockstep === undefined ? {} : { lockstep: options.lockstep }),
+    });
   } finally {
     await parts.gate?.dispose();
   }

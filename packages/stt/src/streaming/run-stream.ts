@@ -11,11 +11,32 @@ import type { StreamEvent } from './types.js';
 export interface RunStreamOptions {
   readonly input?: StreamInputFormat;
   readonly signal?: AbortSignal;
+  /**
+   * Read the next chunk only once the previous one is processed (a file as fast as possible: each chunk is
+   * processed as if it had arrived in real time on an infinitely fast machine). Default false: live.
+   */
+  readonly lockstep?: boolean;
+}
+
+/** Lockstep: one chunk, one step. Deterministic; no concurrent reader. */
+async function* lockstep(source: AsyncIterable<PcmChunk>, processor: OnlineProcessor, input: PcmInput, signal: AbortSignal | undefined): AsyncGenerator<StreamEvent, void, undefined> {
+  for await (const chunk of source) {
+    if (signal?.aborted === true) break;
+    processor.append(input.push(chunk));
+    yield* await processor.step();
+  }
+  const aborted = signal?.aborted === true;
+  if (!aborted) processor.append(input.flush());
+  yield* await processor.finish(aborted);
 }
 
 export async function* runStream(source: AsyncIterable<PcmChunk>, processor: OnlineProcessor, options: RunStreamOptions = {}): AsyncGenerator<StreamEvent, void, undefined> {
   const input = new PcmInput(options.input);
   const signal = options.signal;
+  if (options.lockstep === true) {
+    yield* lockstep(source, processor, input, signal);
+    return;
+  }
   const iterator = source[Symbol.asyncIterator]();
   let ended = false;
   let failed = false;
