@@ -25,6 +25,8 @@ export interface EngineStats {
   melMs: number;
   encodeMs: number;
   decodeMs: number;
+  /** Tokens sampled (final attempt of each call). */
+  tokens: number;
   skippedAsSilence: number;
 }
 
@@ -52,7 +54,7 @@ export function createWhisperStreamEngine(ctx: TranscriptionContext, options: Lo
   const nTextCtx = ctx.decoder.dims.nTextCtx;
   const initial = options.initialPrompt === null ? [] : tokenizer.encode(' ' + options.initialPrompt.trim());
   let language = options.language ?? (tokenizer.isMultilingual ? null : 'en');
-  const stats: EngineStats = { calls: 0, melMs: 0, encodeMs: 0, decodeMs: 0, skippedAsSilence: 0 };
+  const stats: EngineStats = { calls: 0, melMs: 0, encodeMs: 0, decodeMs: 0, tokens: 0, skippedAsSilence: 0 };
   const promptTokens = (prompt: string): number[] => {
     const committed = prompt === '' ? [] : tokenizer.encode(' ' + prompt.trim());
     return [...initial, ...pythonTail(committed, Math.floor(nTextCtx / 2) - 1 - initial.length)];
@@ -75,6 +77,7 @@ export function createWhisperStreamEngine(ctx: TranscriptionContext, options: Lo
       const base = windowOptionsFor(options, language, options.conditionOnPreviousText ? promptTokens(request.prompt) : initial, []);
       const { result } = await decodeWithFallback(ctx, encoded, base, options, options.seed + stats.calls);
       stats.decodeMs += performance.now() - t;
+      stats.tokens += result.tokens.length;
       if (shouldSkipWindow(result, options.thresholds)) {
         stats.skippedAsSilence++;
         return { words: [], segmentEnds: [] };
