@@ -4,7 +4,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { loadAudio, MissingToolError } from '@cephalon/stt';
+import { AudioDecodeError, loadAudio, MissingToolError } from '@cephalon/stt';
 import type { PcmChunk, PcmFormat } from '@cephalon/stt';
 
 export type MicBackend = 'auto' | 'pulse' | 'alsa' | 'arecord';
@@ -42,21 +42,44 @@ export function pickMicBackend(wanted: MicBackend, ffmpegPath = 'ffmpeg'): Exclu
   });
 }
 
-/** Starts recording from `device` (default: the system default input). */
+/** Starts recording from `device` (default: the system default input). A recorder that fails ends the stream with an error. */
 export function openMicrophone(wanted: MicBackend, device: string | undefined): ListenSource {
   const backend = pickMicBackend(wanted);
   const [cmd, args] =
     backend === 'arecord'
       ? ['arecord', ['-q', '-t', 'raw', '-f', 'S16_LE', '-r', '16000', '-c', '1', ...(device === undefined ? [] : ['-D', device])]]
       : ['ffmpeg', ['-hide_banner', '-loglevel', 'error', '-f', backend, '-i', device ?? 'default', '-ac', '1', '-ar', '16000', '-f', 's16le', '-']];
-  const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let errorTail = '';
+  child.stderr.on('data', (d: Buffer) => (errorTail = (errorTail + d.toString('utf8')).slice(-2000)));
+  let spawnError: Error | undefined;
+  const closed = new Promise<number | null>((done) => {
+    child.on('error', (e) => {
+      spawnError = e;
+      done(null);
+    });
+    child.on('close', (code) => done(code));
+  });
+  let stopped = false;
+  const label = `microphone (${backend}${device === undefined ? '' : ` ${device}`})`;
+  async function* chunks(): AsyncGenerator<Buffer> {
+    for await (const chunk of child.stdout) yield chunk as Buffer;
+    const code = await closed;
+    if (stopped || code === 0) return;
+    const why = spawnError?.message ?? errorTail.trim().split('\n').pop() ?? `exit code ${code}`;
+    throw new AudioDecodeError('MIC_FAILED', `${cmd} could not record from the ${label}: ${why}`, {
+      hint: 'check that an input device exists and is not busy (--mic-device, --mic-backend), or use --input FILE / --input -',
+      details: { backend },
+    });
+  }
   return {
-    chunks: child.stdout as AsyncIterable<Buffer>,
+    chunks: chunks(),
     pcm: MIC_FORMAT,
     close: () => {
+      stopped = true;
       if (child.exitCode === null) child.kill('SIGTERM');
     },
-    label: `microphone (${backend}${device === undefined ? '' : ` ${device}`})`,
+    label,
   };
 }
 
