@@ -27,6 +27,7 @@ const STT_LAYERS: Readonly<Record<string, number>> = {
   runtime: 1,
   text: 1,
   vad: 2,
+  alignment: 2,
   decoding: 2,
   stitching: 2,
   transcription: 3,

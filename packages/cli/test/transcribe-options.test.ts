@@ -93,3 +93,11 @@ test('--strategy chunked builds the chunked-overlap strategy; its settings witho
   assert.throws(() => plan(['a.wav', '--overlap', '3']), InvalidOptionError);
   assert.throws(() => plan(['a.wav', '--strategy', 'chunked', '--merge', 'nope']), InvalidOptionError);
 });
+
+test('word-timestamp options map to the library; the threshold needs --word-timestamps; punctuation alone warns', () => {
+  const p = plan(['a.wav', '--word-timestamps', '--prepend-punctuations', '"(', '--append-punctuations', '.,', '--hallucination-silence-threshold', '2']);
+  assert.deepEqual(p.options, { wordTimestamps: true, prependPunctuations: '"(', appendPunctuations: '.,', hallucinationSilenceThreshold: 2 });
+  assert.deepEqual(p.warnings, []);
+  assert.throws(() => plan(['a.wav', '--hallucination-silence-threshold', '2']), InvalidOptionError);
+  assert.deepEqual(plan(['a.wav', '--append-punctuations', '.']).warnings, ['--prepend-punctuations and --append-punctuations have no effect without --word-timestamps']);
+});

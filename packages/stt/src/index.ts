@@ -25,3 +25,5 @@ export type { VadBatchedConfig, VadStrategyConfig, SpeechChunk } from './transcr
 export * from './streaming/index.js';
 export { streamParts, streamWith } from './api/index.js';
 export type { StreamOptions, StreamVadOptions, StreamParts } from './api/index.js';
+export { createWordAligner, defaultAlignmentHeads, DEFAULT_APPEND_PUNCTUATIONS, DEFAULT_PREPEND_PUNCTUATIONS } from './alignment/index.js';
+export type { AlignmentDetail, WordAligner, WordAlignerOptions, WordTiming } from './alignment/index.js';

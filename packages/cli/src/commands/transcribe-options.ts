@@ -2,7 +2,7 @@
  * `cephalon transcribe` options: the option table (also the help) and its conversion into library options.
  * Options left out are not passed, so the library's defaults (OpenAI `transcribe()`'s) apply.
  */
-import { DEFAULT_BEST_OF, DEFAULT_CHUNKED_OVERLAP, MERGE_ALGORITHM_NAMES, createChunkedOverlapStrategy, createVadBatchedStrategy, createVadStrategy, parseDtype, parseOutputFormat, toLanguageCode } from '@cephalon/stt';
+import { DEFAULT_APPEND_PUNCTUATIONS, DEFAULT_BEST_OF, DEFAULT_CHUNKED_OVERLAP, DEFAULT_PREPEND_PUNCTUATIONS, MERGE_ALGORITHM_NAMES, createChunkedOverlapStrategy, createVadBatchedStrategy, createVadStrategy, parseDtype, parseOutputFormat, toLanguageCode } from '@cephalon/stt';
 import type { ChunkedOverlapStrategyOptions, DtypeOption, LoadAudioOptions, OutputFormat, TranscribeOptions, WriterOptions } from '@cephalon/stt';
 import { boolOpt, choiceOpt, intOpt, nullableNumberOpt, numberOpt, stringOpt, usageError } from '../args.js';
 import type { OptionTable, ParsedOptions } from '../args.js';
@@ -35,6 +35,10 @@ export const TRANSCRIBE_OPTIONS: OptionTable = {
   'without-timestamps': { type: 'boolean', help: 'decode without timestamp tokens (one segment per window)' },
   'repetition-penalty': { type: 'string', value: 'X', defaultText: '1 = off', help: 'penalise tokens already emitted in the window (> 1 discourages repeats)' },
   'no-repeat-ngram-size': { type: 'string', value: 'N', defaultText: '0 = off', help: 'forbid repeating any n-gram of this size inside a window' },
+  'word-timestamps': { type: 'boolean', help: 'word times from cross-attention DTW, as OpenAI (needs a timestamped export, e.g. onnx-community/whisper-tiny_timestamped)' },
+  'prepend-punctuations': { type: 'string', value: 'CHARS', defaultText: `'${DEFAULT_PREPEND_PUNCTUATIONS}'`, help: 'word timestamps: marks merged into the next word' },
+  'append-punctuations': { type: 'string', value: 'CHARS', defaultText: `'${DEFAULT_APPEND_PUNCTUATIONS}'`, help: 'word timestamps: marks merged into the previous word' },
+  'hallucination-silence-threshold': { type: 'string', value: 'SEC', defaultText: 'off', help: 'word timestamps: skip silences longer than this before a likely hallucination' },
   strategy: { type: 'string', value: 'NAME', defaultText: 'sequential', help: "long-form strategy: 'sequential' (OpenAI's seek), 'chunked' (overlapping windows, merged) or 'vad-batched' (speech packed into 30 s windows, batched)" },
   'chunk-length': { type: 'string', value: 'SEC', defaultText: String(DEFAULT_CHUNKED_OVERLAP.windowSec), help: 'chunked: window length in seconds (<= 30)' },
   overlap: { type: 'string', value: 'SEC', defaultText: String(DEFAULT_CHUNKED_OVERLAP.overlapSec), help: 'chunked: overlap between windows in seconds (0 allowed)' },
@@ -46,10 +50,10 @@ export const TRANSCRIBE_OPTIONS: OptionTable = {
   'normalize-dbfs': { type: 'string', value: 'DB', defaultText: 'off', help: 'peak-normalise the audio to this level in dBFS (< 0, e.g. -1)' },
   'output-format': { type: 'string', short: 'f', value: 'FMT', defaultText: 'all', help: 'txt, vtt, srt, tsv, json, or all' },
   'output-dir': { type: 'string', short: 'o', value: 'DIR', defaultText: '.', help: 'folder for the output files' },
-  'max-line-width': { type: 'string', value: 'N', help: 'srt/vtt: characters per line before a break (needs word timings)' },
-  'max-line-count': { type: 'string', value: 'N', help: 'srt/vtt: lines per cue (needs --max-line-width and word timings)' },
-  'max-words-per-line': { type: 'string', value: 'N', help: 'srt/vtt: words per line (needs word timings; no effect with --max-line-width)' },
-  'highlight-words': { type: 'boolean', help: 'srt/vtt: underline each word as it is spoken (needs word timings)' },
+  'max-line-width': { type: 'string', value: 'N', help: 'srt/vtt: characters per line before a break (needs --word-timestamps)' },
+  'max-line-count': { type: 'string', value: 'N', help: 'srt/vtt: lines per cue (needs --max-line-width and --word-timestamps)' },
+  'max-words-per-line': { type: 'string', value: 'N', help: 'srt/vtt: words per line (needs --word-timestamps; no effect with --max-line-width)' },
+  'highlight-words': { type: 'boolean', help: 'srt/vtt: underline each word as it is spoken (needs --word-timestamps)' },
   verbose: { type: 'boolean', short: 'v', help: 'print each segment with its times to stdout' },
   help: { type: 'boolean', short: 'h', help: 'show this help' },
 };
@@ -134,7 +138,20 @@ export function transcribeOptionsFrom(o: ParsedOptions): TranscribeOptions {
   put(t, 'repetitionPenalty', numberOpt(CMD, o, 'repetition-penalty'));
   put(t, 'noRepeatNgramSize', intOpt(CMD, o, 'no-repeat-ngram-size', 0));
   put(t, 'strategy', strategyOption(o));
+  wordOptions(o, t);
   return t;
+}
+
+/** `--word-timestamps` and the options that only act with it. */
+function wordOptions(o: ParsedOptions, t: Mutable<TranscribeOptions>): void {
+  const words = o['word-timestamps'] === true;
+  put(t, 'wordTimestamps', words ? true : undefined);
+  put(t, 'prependPunctuations', stringOpt(o, 'prepend-punctuations'));
+  put(t, 'appendPunctuations', stringOpt(o, 'append-punctuations'));
+  put(t, 'hallucinationSilenceThreshold', numberOpt(CMD, o, 'hallucination-silence-threshold'));
+  if (!words && t.hallucinationSilenceThreshold !== undefined) {
+    usageError(CMD, '--hallucination-silence-threshold needs --word-timestamps', 'add --word-timestamps, or drop --hallucination-silence-threshold');
+  }
 }
 
 /** `--strategy chunked` and its settings; `undefined` keeps the library's sequential default. */
@@ -195,6 +212,9 @@ function audioOptionsFrom(o: ParsedOptions): LoadAudioOptions {
 export function transcribePlan(o: ParsedOptions): TranscribePlan {
   const options = transcribeOptionsFrom(o);
   const { writer, warnings } = writerOptionsFrom(o, options.task);
+  if (options.wordTimestamps !== true && (options.prependPunctuations !== undefined || options.appendPunctuations !== undefined)) {
+    warnings.push('--prepend-punctuations and --append-punctuations have no effect without --word-timestamps');
+  }
   const dtypeText = stringOpt(o, 'dtype');
   const threads = intOpt(CMD, o, 'threads', 0);
   return {

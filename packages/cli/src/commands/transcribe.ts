@@ -5,7 +5,7 @@
  */
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { AudioDecodeError, createTranscriber, formatTimestamp, VTT_TIMESTAMP } from '@cephalon/stt';
+import { AudioDecodeError, createTranscriber, formatTimestamp, hasMeasuredWords, VTT_TIMESTAMP } from '@cephalon/stt';
 import type { Transcriber, Transcript } from '@cephalon/stt';
 import { helpText, parseCommandArgs, usageError } from '../args.js';
 import { EXIT } from '../command.js';
@@ -71,10 +71,11 @@ async function transcribeOne(transcriber: Transcriber, path: string, label: stri
     bar.finish();
   }
   if (plan.verbose) printSegments(transcript, io.stdout);
-  const hasWords = transcript.segments.some((s) => s.words !== undefined);
   const lineOptions = ['maxLineWidth', 'maxLineCount', 'maxWordsPerLine', 'highlightWords'] as const;
-  if (!hasWords && lineOptions.some((k) => plan.writer[k] !== undefined) && plan.formats.some((f) => f === 'srt' || f === 'vtt')) {
-    io.stderr.write('cephalon: warning: the subtitle line options have no effect: the transcript has no word timings\n');
+  if (!hasMeasuredWords(transcript.segments) && lineOptions.some((k) => plan.writer[k] !== undefined) && plan.formats.some((f) => f === 'srt' || f === 'vtt')) {
+    const estimated = transcript.segments.some((s) => (s.words ?? []).length > 0);
+    const why = estimated ? 'its word times are estimates' : 'it has no word timings';
+    io.stderr.write(`cephalon: warning: the subtitle line options have no effect: ${why} (use --word-timestamps on a timestamped model)\n`);
   }
   const written = await writeOutputs(transcript, plan.formats, resolve(io.cwd, plan.outputDir), outputBasename(path), plan.writer);
   io.stderr.write(`${label}: wrote ${written.join(', ')}\n`);

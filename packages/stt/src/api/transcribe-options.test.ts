@@ -55,6 +55,9 @@ test('invalid options throw InvalidOptionError naming the field', () => {
     [{ sampleLen: 1000 }, 'sampleLen'],
     [{ carryInitialPrompt: true }, 'carryInitialPrompt'],
     [{ task: 'summarize' as 'transcribe' }, 'task'],
+    [{ hallucinationSilenceThreshold: 2 }, 'hallucinationSilenceThreshold'],
+    [{ wordTimestamps: true, hallucinationSilenceThreshold: -1 }, 'hallucinationSilenceThreshold'],
+    [{ wordTimestamps: true, appendPunctuations: 5 as unknown as string }, 'appendPunctuations'],
   ];
   for (const [options, field] of bad) {
     assert.throws(

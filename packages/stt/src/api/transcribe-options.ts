@@ -2,6 +2,7 @@
  * Public options of `transcriber.transcribe()`, with OpenAI `transcribe()` names in the docs, defaults equal to
  * OpenAI's, and validation done once (`InvalidOptionError`).
  */
+import { DEFAULT_APPEND_PUNCTUATIONS, DEFAULT_PREPEND_PUNCTUATIONS } from '../alignment/index.js';
 import { InvalidOptionError } from '../core/errors.js';
 import type { LongFormOptions, LongFormStrategy, ProgressEvent } from '../transcription/index.js';
 
@@ -62,6 +63,20 @@ export interface TranscribeOptions {
   readonly noRepeatNgramSize?: number;
   /** Seed of the sampling PRNG (default 0): same seed, same samples. */
   readonly seed?: number;
+  /**
+   * OpenAI `word_timestamps` (false): word times from cross-attention + DTW (needs a timestamped export, e.g.
+   * `onnx-community/whisper-tiny_timestamped`); also makes the sequential seek follow the words, as OpenAI's does.
+   */
+  readonly wordTimestamps?: boolean;
+  /** OpenAI `prepend_punctuations` (`"'“¿([{-`): marks merged into the following word. */
+  readonly prependPunctuations?: string;
+  /** OpenAI `append_punctuations` (`"'.。,，!！?？:：”)]}、`): marks merged into the previous word. */
+  readonly appendPunctuations?: string;
+  /**
+   * OpenAI `hallucination_silence_threshold` in seconds (default `null` = off; needs `wordTimestamps`): skip silent
+   * stretches longer than this before a segment that looks like a hallucination.
+   */
+  readonly hallucinationSilenceThreshold?: number | null;
   /** Long-form strategy (default: OpenAI's sequential seek). */
   readonly strategy?: LongFormStrategy;
   /** Progress after each window. */
@@ -163,7 +178,17 @@ export function resolveTranscribeOptions(options: TranscribeOptions = {}, nTextC
     repetitionPenalty: finite('repetitionPenalty', options.repetitionPenalty ?? 1, 1e-3, 100),
     noRepeatNgramSize: integer('noRepeatNgramSize', options.noRepeatNgramSize ?? 0, 0, 64),
     seed: integer('seed', options.seed ?? 0, 0, 2 ** 32 - 1),
+    wordTimestamps: options.wordTimestamps ?? false,
+    prependPunctuations: options.prependPunctuations ?? DEFAULT_PREPEND_PUNCTUATIONS,
+    appendPunctuations: options.appendPunctuations ?? DEFAULT_APPEND_PUNCTUATIONS,
+    hallucinationSilenceThresholdSec: nullable(options.hallucinationSilenceThreshold, null, (v) => finite('hallucinationSilenceThreshold', v, 0, 1e6)),
   };
+  if (longForm.hallucinationSilenceThresholdSec !== null && longForm.wordTimestamps !== true) {
+    fail('hallucinationSilenceThreshold', 'needs wordTimestamps', 'add wordTimestamps: true, or drop hallucinationSilenceThreshold');
+  }
+  for (const field of ['prependPunctuations', 'appendPunctuations'] as const) {
+    if (typeof options[field] !== 'undefined' && typeof options[field] !== 'string') fail(field, 'is not a string', 'give the marks as one string, e.g. ".,!?"');
+  }
   if (longForm.carryInitialPrompt && longForm.initialPrompt === null) {
     fail('carryInitialPrompt', 'needs initialPrompt', 'give initialPrompt, or drop carryInitialPrompt');
   }

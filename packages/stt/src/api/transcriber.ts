@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { loadAudio } from '../audio/index.js';
 import type { LoadAudioOptions } from '../audio/index.js';
+import { createWordAligner } from '../alignment/index.js';
 import { InvalidOptionError } from '../core/errors.js';
 import type { Samples, Transcript } from '../core/types.js';
 import { resolveModel } from '../runtime/hub/index.js';
@@ -118,7 +119,8 @@ export async function createTranscriber(options: TranscriberOptions): Promise<Tr
       ...(options.threads === undefined ? {} : { intraOpNumThreads: options.threads }),
     },
   });
-  const ctx = { encoder: model.encoder, decoder: model.decoder, tokenizer };
+  const words = createWordAligner(model.decoder, tokenizer, manifest.configs.generation.alignmentHeads);
+  const ctx = { encoder: model.encoder, decoder: model.decoder, tokenizer, words };
   const transcribeDetailed = async (audio: AudioInput, opts: TranscribeOptions = {}): Promise<LongFormResult> => {
     const resolved = resolveTranscribeOptions(opts, model.decoder.dims.nTextCtx);
     const given = resolved.longForm.language;

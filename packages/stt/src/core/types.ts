@@ -34,6 +34,13 @@ export interface Word {
   readonly endSec: number;
   /** Mean or minimum token confidence of the word's tokens, in [0, 1]. */
   readonly confidence: number;
+  /** Mean probability of the word's tokens (OpenAI's word `probability`). */
+  readonly probability: number;
+  /**
+   * Where the times come from: `'dtw'` = cross-attention alignment (OpenAI's word timestamps); `'estimated'` = the
+   * segment's time spread over its characters, a guess that writers must label as such.
+   */
+  readonly timing: 'dtw' | 'estimated';
 }
 
 /** A segment of a transcript, as in OpenAI's `transcribe()` output. */

@@ -79,6 +79,33 @@ export interface WhisperDecoder {
    * never the whole cache per step. Returns the number of bytes copied (for the benchmark).
    */
   reorder(cache: KvCache, parents: readonly number[]): number;
+  /**
+   * True when `crossAttentions()` can run: the export returns `cross_attentions.{layer}` (timestamped exports such
+   * as `onnx-community/whisper-*_timestamped`). Absent = false.
+   */
+  readonly hasCrossAttentions?: boolean;
+  /**
+   * One teacher-forced pass over `tokens` (a single row, no cache: OpenAI `find_alignment`'s forward) returning the
+   * cross-attention weights of `heads` and the logits of every position. Throws `RuntimeError`
+   * `CROSS_ATTENTION_UNAVAILABLE` when `hasCrossAttentions` is false.
+   */
+  crossAttentions?(encoder: EncoderOutput, tokens: readonly number[], heads: readonly AlignmentHead[]): Promise<CrossAttentionRun>;
+}
+
+/** A cross-attention head used for word timing: `[decoderLayer, head]` (`alignment_heads` of generation_config.json). */
+export type AlignmentHead = readonly [layer: number, head: number];
+
+/** What a teacher-forced alignment pass returns. */
+export interface CrossAttentionRun {
+  /** Tokens fed (positions). */
+  readonly seqLen: number;
+  /** Encoder positions attended to (`nAudioCtx`, 1500). */
+  readonly frames: number;
+  /** `[heads, seqLen, frames]`: the softmax cross-attention weights of the requested heads, in request order. */
+  readonly weights: Float32Array;
+  /** `[seqLen, vocab]`: logits of every position. */
+  readonly logits: Float32Array;
+  readonly vocab: number;
 }
 
 /** A loaded encoder. */

@@ -1,5 +1,5 @@
 /** Streaming transcription: LocalAgreement-n policy, VAD gate, streaming input, and the Whisper engine glue. */
-export type { StreamWord, WordTiming, Hypothesis, EngineRequest, StreamEngine, GateEvent, SpeechGate, StreamEvent, StreamEventType, CommitReason } from './types.js';
+export type { StreamWord, WordTimingKind, Hypothesis, EngineRequest, StreamEngine, GateEvent, SpeechGate, StreamEvent, StreamEventType, CommitReason } from './types.js';
 export { resolvePolicy, DEFAULT_STREAM_POLICY } from './options.js';
 export type { StreamPolicyOptions, ResolvedPolicy } from './options.js';
 export { LocalAgreement } from './local-agreement.js';

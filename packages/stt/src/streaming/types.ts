@@ -4,14 +4,14 @@
  */
 
 /** How a word's times were obtained: cross-attention DTW, or spread over its segment by character count. */
-export type WordTiming = 'dtw' | 'estimated';
+export type WordTimingKind = 'dtw' | 'estimated';
 
 /** One word of a hypothesis. `text` has no surrounding whitespace. */
 export interface StreamWord {
   readonly text: string;
   readonly startSec: number;
   readonly endSec: number;
-  readonly timing: WordTiming;
+  readonly timing: WordTimingKind;
   /** Word probability (mean token probability) when the engine knows it. */
   readonly probability?: number;
 }

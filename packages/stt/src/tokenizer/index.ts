@@ -5,5 +5,5 @@ export type { DecodeOptions, WhisperTask } from './whisper-tokenizer.js';
 export type { LanguageToken } from './special-tokens.js';
 export type { TokenSegment } from './segments.js';
 export type { TokenGroup } from './token-groups.js';
-export { LANGUAGES_WITHOUT_SPACES } from './token-groups.js';
+export { LANGUAGES_WITHOUT_SPACES, pythonStrip } from './token-groups.js';
 export { WHISPER_LANGUAGES, languageName, toLanguageCode } from './languages.js';

@@ -43,4 +43,12 @@ export interface LongFormOptions {
   readonly noRepeatNgramSize: number;
   /** Seed of the sampling PRNG; each window and attempt derives its own seed from it. */
   readonly seed: number;
+  /** OpenAI `word_timestamps` (false): cross-attention word times, and the seek loop that follows words. */
+  readonly wordTimestamps?: boolean;
+  /** OpenAI `prepend_punctuations`: marks merged into the following word. */
+  readonly prependPunctuations?: string;
+  /** OpenAI `append_punctuations`: marks merged into the previous word. */
+  readonly appendPunctuations?: string;
+  /** OpenAI `hallucination_silence_threshold` (seconds; needs word timestamps): skip silence before likely hallucinations. */
+  readonly hallucinationSilenceThresholdSec?: number | null;
 }

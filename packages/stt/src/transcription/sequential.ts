@@ -6,7 +6,9 @@
 import { logMelSpectrogram, padOrTrimMel, sliceMelFrames } from '../audio/index.js';
 import type { LogMel } from '../audio/index.js';
 import { N_FRAMES, N_SAMPLES } from '../core/constants.js';
-import type { Segment } from '../core/types.js';
+import type { Segment, Word } from '../core/types.js';
+import { InvalidOptionError } from '../core/errors.js';
+import type { WordAligner } from '../alignment/index.js';
 import { detectLanguage, pythonTail } from '../decoding/index.js';
 import { decodeWithFallback, windowOptionsFor } from './fallback.js';
 import type { LongFormOptions } from './long-form-options.js';
@@ -14,7 +16,11 @@ import { PROMPT_RESET_TEMPERATURE, shouldSkipWindow } from './quality-gates.js';
 import { buildSegment } from './segment-builder.js';
 import { seekClips } from './seek-clips.js';
 import type { LongFormHooks, LongFormInput, LongFormResult, LongFormStrategy, TranscriptionContext, WindowRecord } from './strategy.js';
-import { framesToSec, splitWindow } from './window-segments.js';
+import { framesToSec, splitWindow, type WindowSegment } from './window-segments.js';
+import { DEFAULT_APPEND_PUNCTUATIONS, DEFAULT_PREPEND_PUNCTUATIONS } from '../alignment/index.js';
+import type { TimedSegment } from '../alignment/index.js';
+import { sotSequence, textConfidences, timedSegments, toLibraryWords } from './word-segments.js';
+import { timeWindowWords } from './word-seek.js';
 
 /** Seed offset between windows, so every window samples from its own stream. */
 const WINDOW_SEED_STRIDE = 1_000_003;
@@ -47,6 +53,18 @@ async function resolveLanguage(ctx: TranscriptionContext, mel: LogMel, options: 
   return { language: detection.language, probs: detection.probs };
 }
 
+/** The context's word aligner, checked before any decoding. */
+function wordAligner(ctx: TranscriptionContext): WordAligner {
+  if (ctx.words === undefined) {
+    throw new InvalidOptionError('INVALID_OPTION', 'option wordTimestamps: this transcription context has no word aligner', {
+      hint: 'Create the transcriber with createTranscriber() (it adds one), or pass ctx.words = createWordAligner(...).',
+      details: { option: 'wordTimestamps' },
+    });
+  }
+  ctx.words.assertAvailable();
+  return ctx.words;
+}
+
 /** OpenAI's sequential long-form transcription. */
 export const sequentialStrategy: LongFormStrategy = {
   name: 'sequential',
@@ -62,6 +80,16 @@ export const sequentialStrategy: LongFormStrategy = {
     const prefixTokens = options.prefix === null ? [] : tokenizer.encode(' ' + options.prefix.trim());
     const segments: Segment[] = [];
     const windows: WindowRecord[] = [];
+    const aligner = options.wordTimestamps === true ? wordAligner(ctx) : null;
+    const sot = sotSequence(tokenizer, language, options.task);
+    const wordOptions = {
+      eot: tokenizer.eot,
+      prependPunctuations: options.prependPunctuations ?? DEFAULT_PREPEND_PUNCTUATIONS,
+      appendPunctuations: options.appendPunctuations ?? DEFAULT_APPEND_PUNCTUATIONS,
+      hallucinationSilenceThresholdSec: options.hallucinationSilenceThresholdSec ?? null,
+    };
+    let lastSpeechTimestamp = 0;
+    let windowWords: Word[][] = [];
     for (const [clipStart, clipEnd] of seekClips(options.clipTimestampsSec, contentFrames)) {
       let seek = clipStart;
       while (seek < clipEnd) {
@@ -80,15 +108,40 @@ export const sequentialStrategy: LongFormStrategy = {
           continue;
         }
         const split = splitWindow(result.tokens, tokenizer.timestampBegin, timeOffsetSec, segmentFrames);
-        const added = split.segments.map((range, i) => buildSegment(segments.length + i, seek, range, result, tokenizer));
+        // OpenAI would decode the same window forever when its last timestamp pair is <|0.00|><|0.00|> (possible
+        // only without timestamp rules); move over the slice instead.
+        let seekAfter = seek + (split.seekAdvanceFrames > 0 ? split.seekAdvanceFrames : segmentFrames);
+        let timed: TimedSegment[] | null = null;
+        if (aligner !== null) {
+          timed = timedSegments(seek, split.segments, result);
+          const confidences = textConfidences(split.segments, result, tokenizer.eot);
+          const outcome = await timeWindowWords(
+            { segments: timed, singleTimestampEnding: split.singleTimestampEnding, previousSeek: seek, segmentFrames, seek: seekAfter, contentFrames, lastSpeechTimestamp },
+            (text) => aligner.align(encoded, sot, text, segmentFrames, language, seek),
+            wordOptions,
+          );
+          seekAfter = outcome.seek;
+          if (outcome.skipWindow) {
+            windows.push({ ...record, skippedAsSilence: false, seekAfter });
+            seek = seekAfter;
+            hooks.onProgress?.({ doneSec: framesToSec(Math.min(contentFrames, seek)), totalSec });
+            continue;
+          }
+          lastSpeechTimestamp = outcome.lastSpeechTimestamp;
+          windowWords = toLibraryWords(timed, confidences);
+        }
+        const added = (timed ?? split.segments).map((_, i) => {
+          const range = split.segments[i] as WindowSegment;
+          const t = timed?.[i];
+          const seg = buildSegment(segments.length + i, seek, t === undefined ? range : { ...range, startSec: t.start, endSec: t.end }, result, tokenizer);
+          return timed === null ? seg : { ...seg, words: seg.text === '' ? [] : (windowWords[i] ?? []) };
+        });
         segments.push(...added);
         for (const s of added) state.allTokens.push(...s.tokenIds);
         if (!options.conditionOnPreviousText || result.temperature > PROMPT_RESET_TEMPERATURE) {
           state.resetSince = state.allTokens.length;
         }
-        // OpenAI would decode the same window forever when its last timestamp pair is <|0.00|><|0.00|> (possible
-        // only without timestamp rules); move over the slice instead.
-        seek += split.seekAdvanceFrames > 0 ? split.seekAdvanceFrames : segmentFrames;
+        seek = seekAfter;
         windows.push({ ...record, skippedAsSilence: false, seekAfter: seek });
         hooks.onProgress?.({ doneSec: framesToSec(Math.min(contentFrames, seek)), totalSec });
       }

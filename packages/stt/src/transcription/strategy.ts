@@ -4,6 +4,7 @@
  */
 import type { LogMel } from '../audio/index.js';
 import type { Samples, Segment, SpeechRegion } from '../core/types.js';
+import type { WordAligner } from '../alignment/index.js';
 import type { DecodingTokenizer } from '../decoding/index.js';
 import type { WhisperDecoder, WhisperEncoder } from '../runtime/types.js';
 import type { Attempt } from './fallback.js';
@@ -14,6 +15,8 @@ export interface TranscriptionContext {
   readonly encoder: WhisperEncoder;
   readonly decoder: WhisperDecoder;
   readonly tokenizer: DecodingTokenizer;
+  /** Cross-attention word alignment (needed for `wordTimestamps`; absent = the model cannot time words). */
+  readonly words?: WordAligner;
 }
 
 /** The audio to transcribe. */

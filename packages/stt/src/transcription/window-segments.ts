@@ -26,6 +26,8 @@ export interface WindowSplit {
   readonly segments: readonly WindowSegment[];
   /** Frames to add to `seek`: to the last complete timestamp pair, or the whole slice. */
   readonly seekAdvanceFrames: number;
+  /** The tokens end with one timestamp after text (OpenAI `single_timestamp_ending`). */
+  readonly singleTimestampEnding: boolean;
 }
 
 /**
@@ -60,7 +62,7 @@ export function splitWindow(
       last = current;
     }
     const seekAdvanceFrames = singleTimestampEnding ? segmentFrames : pos(last - 1) * INPUT_STRIDE;
-    return { segments, seekAdvanceFrames };
+    return { segments, seekAdvanceFrames, singleTimestampEnding };
   }
   let durationSec = framesToSec(segmentFrames);
   const lastTs = [...tokens].reverse().find((t) => t >= timestampBegin);
@@ -68,5 +70,6 @@ export function splitWindow(
   return {
     segments: [{ startSec: timeOffsetSec, endSec: timeOffsetSec + durationSec, tokenStart: 0, tokenEnd: n }],
     seekAdvanceFrames: segmentFrames,
+    singleTimestampEnding,
   };
 }

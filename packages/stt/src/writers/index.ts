@@ -3,7 +3,7 @@ export { OUTPUT_FORMATS, formatTranscript, isOutputFormat, parseOutputFormat } f
 export type { OutputFormat, WriterOptions } from './format.js';
 export { toTsv, toTxt } from './text-formats.js';
 export { toSrt, toVtt } from './subtitle-formats.js';
-export { subtitleCues } from './subtitle-cues.js';
+export { hasMeasuredWords, subtitleCues } from './subtitle-cues.js';
 export type { SubtitleCue, SubtitleOptions } from './subtitle-cues.js';
 export { toJson, toVerboseJson } from './json-format.js';
 export type { JsonOptions, VerboseJson, VerboseJsonSegment, VerboseJsonWord } from './json-format.js';

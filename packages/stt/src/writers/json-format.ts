@@ -1,7 +1,7 @@
 /**
  * OpenAI's `verbose_json` response shape (task, language, duration, text, segments, words), as a value and as text.
  */
-import type { Transcript } from '../core/types.js';
+import type { Transcript, Word } from '../core/types.js';
 import { languageName } from '../tokenizer/index.js';
 
 /** One segment of `verbose_json`; times in seconds. */
@@ -17,6 +17,8 @@ export interface VerboseJsonSegment {
   readonly avg_logprob: number;
   readonly compression_ratio: number;
   readonly no_speech_prob: number;
+  /** The segment's words, when the transcript has word timings (OpenAI `transcribe(word_timestamps=True)`). */
+  readonly words?: readonly VerboseJsonWord[];
 }
 
 /** One word of `verbose_json` (`probability` is an addition: OpenAI's Python `transcribe()` reports it). */
@@ -24,7 +26,13 @@ export interface VerboseJsonWord {
   readonly word: string;
   readonly start: number;
   readonly end: number;
+  /** Mean probability of the word's tokens (OpenAI's word `probability`). */
   readonly probability: number;
+  /**
+   * Present only on words whose times are not measured: `'estimated'` = the segment's time spread over its
+   * characters (chunked strategy on a model without cross-attention outputs). OpenAI's shape has no such words.
+   */
+  readonly timing?: 'estimated';
 }
 
 /** The whole `verbose_json` document. */
@@ -48,6 +56,11 @@ export interface JsonOptions {
   readonly indent?: number;
 }
 
+function jsonWord(w: Word): VerboseJsonWord {
+  const word = { word: w.text, start: w.startSec, end: w.endSec, probability: w.probability };
+  return w.timing === 'estimated' ? { ...word, timing: 'estimated' } : word;
+}
+
 /**
  * The `verbose_json` value of a transcript.
  * @example toVerboseJson(transcript, { task: 'translate' }).segments[0]?.avg_logprob
@@ -64,11 +77,10 @@ export function toVerboseJson(transcript: Transcript, options: JsonOptions = {})
     avg_logprob: s.avgLogprob,
     compression_ratio: s.compressionRatio,
     no_speech_prob: s.noSpeechProb,
+    ...(s.words === undefined ? {} : { words: s.words.map(jsonWord) }),
   }));
   const hasWords = transcript.segments.some((s) => s.words !== undefined);
-  const words = transcript.segments.flatMap((s) =>
-    (s.words ?? []).map((w) => ({ word: w.text, start: w.startSec, end: w.endSec, probability: w.confidence })),
-  );
+  const words = transcript.segments.flatMap((s) => (s.words ?? []).map(jsonWord));
   return {
     task: options.task ?? 'transcribe',
     language: languageName(transcript.language) ?? transcript.language,

@@ -125,14 +125,22 @@ function wordCues(words: readonly Placed[], style: TimestampStyle, highlight: bo
 }
 
 /**
- * The cues of `transcript` in the order OpenAI's writers print them. Word mode is used when the first segment
- * has word timings (as OpenAI checks); otherwise each segment is one cue and the line options have no effect.
+ * Word mode needs measured word times: the first segment has words (as OpenAI checks) and no word of the transcript
+ * is a character-count estimate (those would be shown as if they were real).
+ */
+export function hasMeasuredWords(segments: readonly Segment[]): boolean {
+  return segments[0]?.words !== undefined && segments.every((s) => (s.words ?? []).every((w) => w.timing === 'dtw'));
+}
+
+/**
+ * The cues of `transcript` in the order OpenAI's writers print them. Word mode is used when the words have measured
+ * times (see {@link hasMeasuredWords}); otherwise each segment is one cue and the line options have no effect.
  * `-->` in cue text becomes `->` in both modes (OpenAI does so only without words).
  */
 export function subtitleCues(transcript: Transcript, style: TimestampStyle, options: SubtitleOptions = {}): SubtitleCue[] {
   const segments = transcript.segments;
   const cues =
-    segments[0]?.words !== undefined
+    hasMeasuredWords(segments)
       ? packWords(segments, options).flatMap((words) => wordCues(words, style, options.highlightWords ?? false))
       : segments.map((s) => ({ start: formatTimestamp(s.startSec, style), end: formatTimestamp(s.endSec, style), text: s.text.trim() }));
   return cues.map((cue) => ({ ...cue, text: cue.text.replaceAll(CUE_ARROW, SAFE_ARROW) }));

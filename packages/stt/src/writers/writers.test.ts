@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { WriterInputError } from '../core/errors.js';
-import { formatTimestamp, parseOutputFormat, roundHalfEven, SRT_TIMESTAMP, toMilliseconds, toVerboseJson, toVtt, VTT_TIMESTAMP } from './index.js';
+import { formatTimestamp, parseOutputFormat, roundHalfEven, SRT_TIMESTAMP, subtitleCues, toMilliseconds, toVerboseJson, toVtt, VTT_TIMESTAMP } from './index.js';
 import { fixtureTranscript } from './test-support/fixtures.js';
 
 test('roundHalfEven rounds ties to the even neighbour, like Python round()', () => {
@@ -56,8 +56,22 @@ test('verbose_json carries every segment field and the words of all segments', (
   assert.deepEqual(j.segments[2], {
     id: s.id, seek: s.seek, start: s.startSec, end: s.endSec, text: s.text, tokens: s.tokenIds,
     temperature: s.temperature, avg_logprob: s.avgLogprob, compression_ratio: s.compressionRatio, no_speech_prob: s.noSpeechProb,
+    words: (s.words ?? []).map((w) => ({ word: w.text, start: w.startSec, end: w.endSec, probability: w.probability })),
   });
+  assert.notEqual(s.words?.[0]?.probability, s.words?.[0]?.confidence, 'the fixture tells probability and confidence apart');
   assert.equal(j.words?.length, t.segments.reduce((n, seg) => n + (seg.words?.length ?? 0), 0));
   assert.equal(toVerboseJson(fixtureTranscript(false)).words, undefined);
   assert.equal(toVerboseJson({ ...t, language: 'xx' }).language, 'xx');
+});
+
+test('estimated word times are labelled in JSON and never drive subtitle cues', () => {
+  const t = fixtureTranscript(true);
+  const estimated = { ...t, segments: t.segments.map((s) => ({ ...s, words: (s.words ?? []).map((w) => ({ ...w, timing: 'estimated' as const })) })) };
+  const j = toVerboseJson(estimated);
+  assert.ok((j.words ?? []).length > 0 && (j.words ?? []).every((w) => w.timing === 'estimated'));
+  assert.ok(j.segments.every((s) => (s.words ?? []).every((w) => w.timing === 'estimated')));
+  assert.ok((toVerboseJson(t).words ?? []).every((w) => w.timing === undefined), 'measured words keep OpenAI\'s shape');
+  const segmentCues = subtitleCues(fixtureTranscript(false), SRT_TIMESTAMP);
+  assert.deepEqual(subtitleCues(estimated, SRT_TIMESTAMP, { maxLineWidth: 20 }), segmentCues);
+  assert.notDeepEqual(subtitleCues(t, SRT_TIMESTAMP, { maxLineWidth: 20 }), segmentCues);
 });

@@ -4,7 +4,8 @@
  */
 import * as ort from 'onnxruntime-node';
 import { RuntimeError } from '../../core/errors.js';
-import type { DecoderLogits, DecoderStepOptions, EncoderOutput, KvCache, WhisperDecoder, WhisperModelDims } from '../types.js';
+import type { AlignmentHead, CrossAttentionRun, DecoderLogits, DecoderStepOptions, EncoderOutput, KvCache, WhisperDecoder, WhisperModelDims } from '../types.js';
+import { runCrossAttentions } from './cross-attention.js';
 import { OnnxKvCache } from './kv-cache.js';
 import { cacheBranchTensor, checkPositions, checkTokens, emptyTensor, gatherPositions, idsTensor, rowsIdentical, tileRows } from './decoder-inputs.js';
 import type { DecoderIoNames } from './io-names.js';
@@ -81,6 +82,15 @@ export class OnnxWhisperDecoder implements WhisperDecoder {
 
   reorder(cache: KvCache, parents: readonly number[]): number {
     return asOnnxCache(cache).reorder(parents);
+  }
+
+  get hasCrossAttentions(): boolean {
+    return this.first.io.crossAttentions.length > 0;
+  }
+
+  /** See `WhisperDecoder.crossAttentions`: one first-step run over all of `tokens`, nothing cached. */
+  crossAttentions(encoder: EncoderOutput, tokens: readonly number[], heads: readonly AlignmentHead[]): Promise<CrossAttentionRun> {
+    return runCrossAttentions(this.first, this.dims, encoder, tokens, heads);
   }
 
   /**

@@ -28,6 +28,8 @@ export interface DecoderIoNames {
   readonly present: readonly LayerNames[];
   /** Whether the session outputs the cross-attention presents. */
   readonly outputsCross: boolean;
+  /** `cross_attentions.{layer}` outputs (attention weights, timestamped exports) by layer; empty when absent. */
+  readonly crossAttentions: readonly string[];
   /** Fixed `decoder_sequence_length` of `input_ids` (1 for `decoder_with_past_model.onnx`), or null when dynamic. */
   readonly fixedSeqLen: number | null;
 }
@@ -37,6 +39,7 @@ const INPUT_IDS = 'input_ids';
 const ENCODER_HIDDEN_STATES = 'encoder_hidden_states';
 const USE_CACHE_BRANCH = 'use_cache_branch';
 const LOGITS = 'logits';
+const CROSS_ATTENTIONS = 'cross_attentions.';
 
 function corrupt(file: string, problem: string): ModelCorruptError {
   return new ModelCorruptError('MODEL_IO_UNEXPECTED', `${file}: ${problem}`, {
@@ -89,8 +92,15 @@ export function readDecoderIo(session: InferenceSession, file: string, nLayers: 
     past,
     present,
     outputsCross,
+    crossAttentions: crossAttentionNames(outputs, nLayers),
     fixedSeqLen: typeof seqDim === 'number' ? seqDim : null,
   };
+}
+
+/** `cross_attentions.0..n-1` when the session outputs all of them, else empty. */
+function crossAttentionNames(outputs: readonly string[], nLayers: number): string[] {
+  const names = Array.from({ length: nLayers }, (_, i) => `${CROSS_ATTENTIONS}${i}`);
+  return names.every((n) => outputs.includes(n)) ? names : [];
 }
 
 /** Checks that a session can run the first decoder step (no cache in, cross-attention presents out). */

@@ -15,6 +15,11 @@ const MAX_WORDS = 40;
 const PAUSE_SEC = 1;
 const SENTENCE_END = /[.?!]["')\]]*$/;
 
+/** Mean token probability (`exp(logprob)`) of a word's tokens; 0 without tokens. */
+function meanProbability(tokens: readonly Token[]): number {
+  return tokens.length === 0 ? 0 : tokens.reduce((sum, t) => sum + Math.exp(t.logprob), 0) / tokens.length;
+}
+
 function split(words: readonly MergedWord[]): MergedWord[][] {
   const out: MergedWord[][] = [];
   let cur: MergedWord[] = [];
@@ -31,7 +36,9 @@ function split(words: readonly MergedWord[]): MergedWord[][] {
 }
 
 /**
- * Segments of a merged transcript. `tokensOf` gives a word's tokens; `quality` the decode numbers of a window.
+ * Segments of a merged transcript. `tokensOf` gives a word's tokens; `quality` the decode numbers of a window;
+ * `timingOf` whether a word's times were measured (`'dtw'`) or estimated; `probabilityOf` OpenAI's word probability
+ * when the alignment pass gave one (else the mean decode probability of the word's tokens).
  * Times come from the words when timed, else from the source windows' bounds.
  */
 export function buildSegments(
@@ -39,6 +46,8 @@ export function buildSegments(
   windows: readonly WindowTranscript[],
   tokensOf: (w: MergedWord) => readonly Token[],
   quality: (windowIndex: number) => WindowQuality,
+  timingOf: (w: MergedWord) => Word['timing'] = () => 'estimated',
+  probabilityOf: (w: MergedWord) => number | undefined = () => undefined,
 ): Segment[] {
   return split(words).map((ws, id) => {
     const first = ws[0] as MergedWord;
@@ -46,7 +55,14 @@ export function buildSegments(
     const tokens = ws.flatMap((w) => [...tokensOf(w)]);
     const q = quality(first.windowIndex);
     const timed = ws.every((w) => w.startSec !== undefined && w.endSec !== undefined);
-    const wordList: Word[] = ws.map((w) => ({ text: w.text, startSec: w.startSec ?? 0, endSec: w.endSec ?? 0, confidence: w.confidence ?? 0 }));
+    const wordList: Word[] = ws.map((w) => ({
+      text: w.text,
+      startSec: w.startSec ?? 0,
+      endSec: w.endSec ?? 0,
+      confidence: w.confidence ?? 0,
+      probability: probabilityOf(w) ?? meanProbability(tokensOf(w)),
+      timing: timingOf(w),
+    }));
     return {
       id,
       seek: Math.round((windows[first.windowIndex]?.startSec ?? 0) * FRAMES_PER_SECOND),

@@ -13,16 +13,22 @@ import { decodeWithFallback, windowOptionsFor } from '../fallback.js';
 import type { LongFormOptions } from '../long-form-options.js';
 import { shouldSkipWindow } from '../quality-gates.js';
 import type { LongFormHooks, LongFormInput, LongFormResult, LongFormStrategy, TranscriptionContext, WindowRecord } from '../strategy.js';
-import { framesToSec } from '../window-segments.js';
+import { framesToSec, splitWindow } from '../window-segments.js';
 import { transcribeChunkedOverlap, type ChunkedOverlapOptions, type WindowDecoder, type WindowSpec } from './chunked-overlap.js';
 import { buildSegments, type WindowQuality } from './segments.js';
-import { windowWords } from './window-words.js';
+import { alignedWindowWords, windowWords, type WindowWords } from './window-words.js';
+import { addWordTimestamps, DEFAULT_APPEND_PUNCTUATIONS, DEFAULT_PREPEND_PUNCTUATIONS, type WordAligner } from '../../alignment/index.js';
+import type { WindowResult } from '../../decoding/index.js';
+import { sotSequence, timedSegments } from '../word-segments.js';
 
 /** Seed offset between windows, so every window samples from its own stream. */
 const WINDOW_SEED_STRIDE = 1_000_003;
 
 /** What the model decoder records per window, for the result. */
 interface RunState {
+  /** Windows whose word times come from cross-attention alignment. */
+  readonly aligned: boolean[];
+  readonly probabilities: (readonly number[] | undefined)[];
   readonly records: WindowRecord[];
   readonly quality: WindowQuality[];
   readonly tokens: (readonly (readonly Token[])[])[];
@@ -59,12 +65,41 @@ function modelDecoder(ctx: TranscriptionContext, mel: LogMel, options: LongFormO
       const skipped = shouldSkipWindow(result, options.thresholds);
       state.records[w.index] = { seek, timeOffsetSec: framesToSec(seek), segmentFrames, attempts, skippedAsSilence: skipped, seekAfter: seek + segmentFrames };
       state.quality[w.index] = { temperature: result.temperature, avgLogprob: result.avgLogprob, compressionRatio: result.compressionRatio, noSpeechProb: result.noSpeechProb };
-      const ww = skipped ? { words: [], tokens: [] } : windowWords(result, tokenizer, segmentFrames, !options.withoutTimestamps);
+      const align = !skipped && !options.withoutTimestamps && ctx.words?.available === true;
+      state.aligned[w.index] = align;
+      const ww = skipped
+        ? { words: [], tokens: [] }
+        : align
+          ? await dtwWords(ctx, encoded[k] as EncoderOutput, result, { seek, segmentFrames, language, options })
+          : windowWords(result, tokenizer, segmentFrames, !options.withoutTimestamps);
       state.tokens[w.index] = ww.tokens;
+      state.probabilities[w.index] = 'probabilities' in ww ? ww.probabilities : undefined;
       out.push(ww.words);
     }
     return out;
   };
+}
+
+/** A window's words timed by cross-attention DTW, with OpenAI's `add_word_timestamps` heuristics (no pause before the window assumed). */
+async function dtwWords(
+  ctx: TranscriptionContext,
+  encoded: EncoderOutput,
+  result: WindowResult,
+  w: { seek: number; segmentFrames: number; language: string; options: LongFormOptions },
+): Promise<WindowWords> {
+  const { tokenizer } = ctx;
+  const aligner = ctx.words as WordAligner;
+  const split = splitWindow(result.tokens, tokenizer.timestampBegin, framesToSec(w.seek), w.segmentFrames);
+  const timed = timedSegments(w.seek, split.segments, result);
+  const sot = sotSequence(tokenizer, w.language, w.options.task);
+  await addWordTimestamps(timed, (text) => aligner.align(encoded, sot, text, w.segmentFrames, w.language, w.seek), {
+    eot: tokenizer.eot,
+    prependPunctuations: w.options.prependPunctuations ?? DEFAULT_PREPEND_PUNCTUATIONS,
+    appendPunctuations: w.options.appendPunctuations ?? DEFAULT_APPEND_PUNCTUATIONS,
+    lastSpeechTimestamp: framesToSec(w.seek),
+    secondsPerFrame: framesToSec,
+  });
+  return alignedWindowWords(result, tokenizer, w.seek, timed, w.segmentFrames);
 }
 
 async function resolveLanguage(ctx: TranscriptionContext, mel: LogMel, options: LongFormOptions) {
@@ -91,14 +126,16 @@ export function createChunkedOverlapStrategy(config: ChunkedOverlapStrategyOptio
       const mel = input.mel ?? logMelSpectrogram(input.audio, { nMels: ctx.decoder.dims.nMels, paddingSamples: N_SAMPLES });
       const durationSec = framesToSec(mel.nFrames - N_FRAMES);
       const { language, probs } = await resolveLanguage(ctx, mel, options);
-      const state: RunState = { records: [], quality: [], tokens: [] };
+      const state: RunState = { aligned: [], probabilities: [], records: [], quality: [], tokens: [] };
       const run = await transcribeChunkedOverlap(durationSec, modelDecoder(ctx, mel, options, language, state), {
         ...config,
         onProgress: (done, total) => hooks.onProgress?.({ doneSec: (durationSec * done) / total, totalSec: durationSec }),
       });
       const tokensOf = (w: MergedWord): readonly Token[] => state.tokens[w.windowIndex]?.[w.wordIndex] ?? [];
       const quality = (i: number): WindowQuality => state.quality[i] ?? { temperature: 0, avgLogprob: 0, compressionRatio: 0, noSpeechProb: 0 };
-      const segments = buildSegments(run.words, run.windows, tokensOf, quality);
+      const timingOf = (w: MergedWord) => (state.aligned[w.windowIndex] === true ? ('dtw' as const) : ('estimated' as const));
+      const probabilityOf = (w: MergedWord): number | undefined => state.probabilities[w.windowIndex]?.[w.wordIndex];
+      const segments = buildSegments(run.words, run.windows, tokensOf, quality, timingOf, probabilityOf);
       const text = segments.map((s) => s.text).join('');
       return { language, languageProbs: probs, text, segments, durationSec, windows: state.records };
     },

@@ -3,15 +3,18 @@
  * the segment's time span in proportion to their characters (Whisper gives segment times, not word times).
  * Without timestamps the words carry no times.
  */
+import type { TimedSegment } from '../../alignment/index.js';
 import type { Token } from '../../core/types.js';
 import type { DecodingTokenizer, WindowResult } from '../../decoding/index.js';
 import { wordsFromTokens, type StitchWord } from '../../stitching/index.js';
-import { splitWindow } from '../window-segments.js';
+import { framesToSec, splitWindow } from '../window-segments.js';
 
 /** A window's words and, aligned with them, each word's tokens (for building segments later). */
 export interface WindowWords {
   readonly words: readonly StitchWord[];
   readonly tokens: readonly (readonly Token[])[];
+  /** OpenAI's word probability from the alignment pass, when the window was aligned. */
+  readonly probabilities?: readonly number[];
 }
 
 function textTokens(result: WindowResult, from: number, to: number, tokenizer: DecodingTokenizer): Token[] {
@@ -60,4 +63,34 @@ export function windowWords(result: WindowResult, tokenizer: DecodingTokenizer, 
   const split = splitWindow(result.tokens, tokenizer.timestampBegin, 0, segmentFrames);
   const tokens = split.segments.flatMap((s) => timeTokens(textTokens(result, s.tokenStart, s.tokenEnd, tokenizer), s.startSec, s.endSec));
   return group(tokens);
+}
+
+/**
+ * The words of a window whose segments were timed by cross-attention alignment (`timed`, absolute times from
+ * `addWordTimestamps`), made relative to the window start `seek`. Each word keeps its tokens in order.
+ */
+export function alignedWindowWords(result: WindowResult, tokenizer: DecodingTokenizer, seek: number, timed: readonly TimedSegment[], segmentFrames: number): WindowWords {
+  const split = splitWindow(result.tokens, tokenizer.timestampBegin, 0, segmentFrames);
+  const tokens = split.segments.flatMap((s) => textTokens(result, s.tokenStart, s.tokenEnd, tokenizer));
+  const offset = framesToSec(seek);
+  const words: StitchWord[] = [];
+  const perWord: Token[][] = [];
+  const probabilities: number[] = [];
+  let k = 0;
+  for (const w of timed.flatMap((s) => s.words)) {
+    const own = tokens.slice(k, k + w.tokens.length);
+    k += w.tokens.length;
+    const text = w.word.trim();
+    if (text.length === 0) continue;
+    words.push({
+      text,
+      tokenIds: [...w.tokens],
+      confidence: Math.min(...own.map((t) => t.confidence ?? Math.exp(t.logprob))),
+      startSec: w.start - offset,
+      endSec: w.end - offset,
+    });
+    perWord.push(own);
+    probabilities.push(w.probability);
+  }
+  return { words, tokens: perWord, probabilities };
 }

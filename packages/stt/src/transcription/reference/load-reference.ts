@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_APPEND_PUNCTUATIONS, DEFAULT_PREPEND_PUNCTUATIONS } from '../../alignment/index.js';
 import type { LogMel } from '../../audio/index.js';
 import { DEFAULT_WINDOW_DECODE_OPTIONS, decodeWindow } from '../../decoding/index.js';
 import type { WindowResult } from '../../decoding/index.js';
@@ -94,6 +95,10 @@ export const OPENAI_TRANSCRIBE_DEFAULTS: LongFormOptions = Object.freeze({
   repetitionPenalty: 1,
   noRepeatNgramSize: 0,
   seed: 0,
+  wordTimestamps: false,
+  prependPunctuations: DEFAULT_PREPEND_PUNCTUATIONS,
+  appendPunctuations: DEFAULT_APPEND_PUNCTUATIONS,
+  hallucinationSilenceThresholdSec: null,
 });
 
 /** Our long-form options for a reference variant's Python `transcribe()` keyword arguments. */

@@ -35,7 +35,7 @@ test('SpeechTimestampsMap adds the silence removed before the region of a time (
 function segment(startSec: number, endSec: number, words?: [number, number][]): Segment {
   return {
     id: 0, seek: 0, startSec, endSec, text: ' x', tokenIds: [], tokens: [], temperature: 0, avgLogprob: 0, compressionRatio: 1, noSpeechProb: 0,
-    ...(words === undefined ? {} : { words: words.map(([s, e]) => ({ text: 'x', startSec: s, endSec: e, confidence: 1 })) }),
+    ...(words === undefined ? {} : { words: words.map(([s, e]) => ({ text: 'x', startSec: s, endSec: e, confidence: 1, probability: 1, timing: 'dtw' as const })) }),
   };
 }
 

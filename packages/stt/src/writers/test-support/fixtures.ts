@@ -17,7 +17,7 @@ interface SegmentSpec {
 }
 
 function word(text: string, startSec: number, endSec: number, confidence: number): Word {
-  return { text, startSec, endSec, confidence };
+  return { text, startSec, endSec, confidence, probability: 1 - (1 - confidence) / 2, timing: 'dtw' };
 }
 
 const SPECS: readonly SegmentSpec[] = [
