@@ -63,3 +63,20 @@ test('stream options are checked before any audio is read', async () => {
   await assert.rejects(consume({ language: 'xx' }), InvalidOptionError);
   await assert.rejects(consume({ policy: { maxBufferSec: 40 } }), InvalidOptionError);
 });
+
+test('on a timestamped export the words carry cross-attention DTW times and probabilities', async () => {
+  const timestamped = await createTranscriber({ model: fileURLToPath(new URL('../../../../../shared/models/whisper-dev-random_timestamped/', import.meta.url)), threads: 1 });
+  try {
+    const events: StreamEvent[] = [];
+    for await (const e of timestamped.stream(int16Chunks(jfk.subarray(0, 5 * 16000), 8000), { language: 'en', sampleLen: 32, vad: false })) events.push(e);
+    const final = events[events.length - 1];
+    assert.ok(final?.type === 'final' && final.words.length > 0);
+    for (const w of final.words) {
+      assert.equal(w.timing, 'dtw');
+      assert.ok(w.probability !== undefined && w.probability >= 0 && w.probability <= 1);
+      assert.ok(w.startSec <= w.endSec && w.endSec <= 5.001);
+    }
+  } finally {
+    await timestamped.dispose();
+  }
+});

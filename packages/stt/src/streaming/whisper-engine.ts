@@ -1,15 +1,22 @@
 /**
  * The Whisper engine behind the streaming policy: one buffer (≤ 30 s) → log-mel → encoder → decode with the
  * committed text as prompt (temperature fallback and silence gate as configured) → words with absolute times.
- * Word times are the segment timestamps spread over the words by character count, labelled `'estimated'`.
+ * Word times come from cross-attention DTW (OpenAI's word timestamps, labelled `'dtw'`) when the model is a
+ * timestamped export; otherwise the segment timestamps are spread over the words by character count and labelled
+ * `'estimated'`.
  */
 import { logMelSpectrogram, padOrTrimMel, sliceMelFrames } from '../audio/index.js';
 import { N_FRAMES, SAMPLE_RATE } from '../core/constants.js';
 import { InvalidOptionError } from '../core/errors.js';
 import { detectLanguage, pythonTail } from '../decoding/index.js';
-import { decodeWithFallback, shouldSkipWindow, splitWindow, windowOptionsFor } from '../transcription/index.js';
+import { decodeWithFallback, framesToSec, shouldSkipWindow, splitWindow, windowOptionsFor } from '../transcription/index.js';
 import type { LongFormOptions, TranscriptionContext } from '../transcription/index.js';
 import { windowWords } from '../transcription/chunked-overlap/index.js';
+import { alignedWindowWords } from '../transcription/chunked-overlap/window-words.js';
+import { sotSequence, timedSegments } from '../transcription/word-segments.js';
+import { addWordTimestamps, DEFAULT_APPEND_PUNCTUATIONS, DEFAULT_PREPEND_PUNCTUATIONS } from '../alignment/index.js';
+import type { EncoderOutput } from '../runtime/types.js';
+import type { WindowResult } from '../decoding/index.js';
 import type { EngineRequest, Hypothesis, StreamEngine, StreamWord } from './types.js';
 
 /**
@@ -25,6 +32,8 @@ export interface EngineStats {
   melMs: number;
   encodeMs: number;
   decodeMs: number;
+  /** Cross-attention alignment (word timestamps), when the model has it. */
+  alignMs: number;
   /** Tokens sampled (final attempt of each call). */
   tokens: number;
   skippedAsSilence: number;
@@ -33,6 +42,8 @@ export interface EngineStats {
 export interface WhisperStreamEngine extends StreamEngine {
   /** The stream's language (detected on the first buffer when not given). */
   readonly language: string | null;
+  /** Whether word times come from cross-attention DTW (a timestamped export) rather than estimates. */
+  readonly dtw: boolean;
   readonly stats: EngineStats;
 }
 
@@ -54,15 +65,32 @@ export function createWhisperStreamEngine(ctx: TranscriptionContext, options: Lo
   const nTextCtx = ctx.decoder.dims.nTextCtx;
   const initial = options.initialPrompt === null ? [] : tokenizer.encode(' ' + options.initialPrompt.trim());
   let language = options.language ?? (tokenizer.isMultilingual ? null : 'en');
-  const stats: EngineStats = { calls: 0, melMs: 0, encodeMs: 0, decodeMs: 0, tokens: 0, skippedAsSilence: 0 };
+  const stats: EngineStats = { calls: 0, melMs: 0, encodeMs: 0, decodeMs: 0, alignMs: 0, tokens: 0, skippedAsSilence: 0 };
   const promptTokens = (prompt: string): number[] => {
     const committed = prompt === '' ? [] : tokenizer.encode(' ' + prompt.trim());
     return [...initial, ...pythonTail(committed, Math.floor(nTextCtx / 2) - 1 - initial.length)];
+  };
+  const dtw = ctx.words?.available === true;
+  /** Words relative to the buffer start, timed by DTW, with OpenAI's word probability. */
+  const alignedWords = async (encoded: EncoderOutput, result: WindowResult, frames: number, lang: string) => {
+    const split = splitWindow(result.tokens, tokenizer.timestampBegin, 0, frames);
+    const timed = timedSegments(0, split.segments, result);
+    const aligner = ctx.words;
+    if (aligner === undefined) throw new RangeError('whisper stream engine: no word aligner');
+    await addWordTimestamps(timed, (text) => aligner.align(encoded, sotSequence(tokenizer, lang, options.task), text, frames, lang, 0), {
+      eot: tokenizer.eot,
+      prependPunctuations: options.prependPunctuations ?? DEFAULT_PREPEND_PUNCTUATIONS,
+      appendPunctuations: options.appendPunctuations ?? DEFAULT_APPEND_PUNCTUATIONS,
+      lastSpeechTimestamp: 0,
+      secondsPerFrame: framesToSec,
+    });
+    return alignedWindowWords(result, tokenizer, 0, timed, frames);
   };
   return {
     get language() {
       return language;
     },
+    dtw,
     stats,
     async transcribe(request: EngineRequest): Promise<Hypothesis> {
       stats.calls++;
@@ -84,12 +112,19 @@ export function createWhisperStreamEngine(ctx: TranscriptionContext, options: Lo
       }
       const endSec = request.offsetSec + request.audio.length / SAMPLE_RATE;
       const clamp = (sec: number): number => Math.min(endSec, Math.max(request.offsetSec, sec));
-      const words: StreamWord[] = windowWords(result, tokenizer, mel.frames, true).words.map((w) => ({
-        text: w.text,
-        startSec: clamp(request.offsetSec + (w.startSec ?? 0)),
-        endSec: clamp(request.offsetSec + (w.endSec ?? 0)),
-        timing: 'estimated',
-      }));
+      t = performance.now();
+      const ww = dtw ? await alignedWords(encoded, result, mel.frames, language) : windowWords(result, tokenizer, mel.frames, true);
+      stats.alignMs += performance.now() - t;
+      const words: StreamWord[] = ww.words.map((w, i) => {
+        const probability = ww.probabilities?.[i];
+        return {
+          text: w.text,
+          startSec: clamp(request.offsetSec + (w.startSec ?? 0)),
+          endSec: clamp(request.offsetSec + (w.endSec ?? 0)),
+          timing: dtw ? 'dtw' : 'estimated',
+          ...(probability === undefined ? {} : { probability }),
+        };
+      });
       const split = splitWindow(result.tokens, tokenizer.timestampBegin, request.offsetSec, mel.frames);
       return { words, segmentEnds: split.segments.map((s) => clamp(s.endSec)) };
     },
