@@ -12,6 +12,7 @@
  *     garbling the last 0.5 s: the commit lag the policy itself causes, in audio seconds.
  * Usage: npm run bench:stream [-- --threads N] [--seconds S] [--speed X] [--skip-live] [--skip-fast]
  */
+import { availableParallelism, loadavg } from 'node:os';
 import { loadAudio, resolvePolicy, streamParts, streamWith, OnlineProcessor, frameVadGate } from '../src/index.js';
 import type { EngineRequest, Hypothesis, SpeechGate, StreamEngine, StreamEvent, StreamParts, WhisperStreamEngine } from '../src/index.js';
 import { DEV_MODEL_DIR, loadDevModel } from '../src/transcription/reference/load-reference.js';
@@ -127,6 +128,15 @@ async function main(): Promise<void> {
   const policy = resolvePolicy();
   console.log(`bench:stream — dev model (random weights, d_model ${dev.model.decoder.dims.dModel}), ${f(seconds, 1)} s of long.wav, ${THREADS} thread(s), policy ${JSON.stringify(policy)}, Silero VAD (streaming defaults), greedy, temperature 0`);
 
+  // On a shared machine the wall-clock figures depend on the load: print it, and the CPU share this process got.
+  console.log(`  machine: ${availableParallelism()} cores, load average ${loadavg().map((x) => f(x, 1)).join(' / ')} (1/5/15 min) at the start`);
+  const cpu0 = process.cpuUsage();
+  const wall0 = performance.now();
+  const cpuShare = (): string => {
+    const c = process.cpuUsage(cpu0);
+    return f((c.user + c.system) / 1000 / (performance.now() - wall0), 2);
+  };
+
   if (!process.argv.includes('--skip-live')) {
     const parts = await streamParts(ctx, 'en', { language: 'en' }, dev.model.decoder.dims.nTextCtx);
     const r = await run(parts, samples, SPEED, false);
@@ -143,6 +153,7 @@ async function main(): Promise<void> {
     latencyTable(rows, 'wall s after the word was played');
     const computeMs = r.records.reduce((s, d) => s + d.ms, 0) + r.vadMs;
     console.log(`  RTF (decoder + VAD compute / audio): ${f(computeMs / 1000 / seconds, 3)}  [per decode: mel ${f(stats.melMs / stats.calls, 1)} ms, encoder ${f(stats.encodeMs / stats.calls, 1)} ms, decoder ${f(stats.decodeMs / stats.calls, 1)} ms, ${f(stats.tokens / stats.calls, 0)} tokens; VAD ${f(r.vadMs / seconds / (1 / 60), 0)} ms per minute of audio]`);
+    console.log(`  CPU time / wall time of this process so far: ${cpuShare()} (of ${availableParallelism()} cores; load average now ${f(loadavg()[0] as number, 1)})`);
     await parts.gate?.dispose();
   }
 
@@ -152,10 +163,11 @@ async function main(): Promise<void> {
     console.log(`\n2. fast (lockstep): wall ${f(r.wallMs / 1000, 1)} s, ${r.records.length} decodes, RTF ${f(r.wallMs / 1000 / seconds, 3)} (wall / audio)`);
     checkCommits(r.events.map((x) => x.e));
     latencyTable(r.events.flatMap(({ e }) => (e.type === 'commit' ? e.words.map((w) => ({ reason: e.reason, lag: e.audioSec - w.endSec })) : [])), 'audio s received after the word end');
+    console.log(`  CPU time / wall time of this process so far: ${cpuShare()} (load average now ${f(loadavg()[0] as number, 1)})`);
     await parts.gate?.dispose();
   }
 
-  // 3. The policy alone: scripted engine, synthetic timeline of the same length (about 2.6 words per second).
+  // 3. The policy alone: scripted engine, a synthetic timeline with as many words as the audio has seconds × 2.6.
   const timeline = makeTimeline(2026, Math.round(seconds * 2.6));
   const p = new OnlineProcessor({ engine: new ScriptedEngine(timeline), gate: frameVadGate(new ScriptedVad(timeline)), policy });
   const events: StreamEvent[] = [];
