@@ -67,7 +67,10 @@ export function humanPrinter(out: NodeJS.WritableStream & { isTTY?: boolean; col
   };
   return {
     print(e) {
-      if (e.type === 'commit') committed = committed === '' ? e.text : `${committed} ${e.text}`;
+      if (e.type === 'commit') {
+        committed = committed === '' ? e.text : `${committed} ${e.text}`;
+        partial = ''; // the partial held these words; the next partial event follows in the same step
+      }
       else if (e.type === 'partial') partial = e.text;
       if (e.type === 'speech-end' || e.type === 'final') endLine();
       else if (tty && (e.type === 'commit' || e.type === 'partial')) draw();
