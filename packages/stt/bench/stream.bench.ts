@@ -130,15 +130,22 @@ async function main(): Promise<void> {
 
   // On a shared machine the wall-clock figures depend on the load: print it, and the CPU share this process got.
   console.log(`  machine: ${availableParallelism()} cores, load average ${loadavg().map((x) => f(x, 1)).join(' / ')} (1/5/15 min) at the start`);
-  const cpu0 = process.cpuUsage();
-  const wall0 = performance.now();
-  const cpuShare = (): string => {
+  let cpu0 = process.cpuUsage();
+  let wall0 = performance.now();
+  const restart = (): void => {
+    cpu0 = process.cpuUsage();
+    wall0 = performance.now();
+  };
+  /** CPU share of this process since `restart()`, and CPU seconds per second of audio (independent of the load). */
+  const cpuLine = (): string => {
     const c = process.cpuUsage(cpu0);
-    return f((c.user + c.system) / 1000 / (performance.now() - wall0), 2);
+    const cpuSec = (c.user + c.system) / 1e6;
+    return `CPU time / wall time ${f((cpuSec * 1000) / (performance.now() - wall0), 2)} (of ${availableParallelism()} cores; load average now ${f(loadavg()[0] as number, 1)}); CPU seconds per audio second ${f(cpuSec / seconds, 3)}`;
   };
 
   if (!process.argv.includes('--skip-live')) {
     const parts = await streamParts(ctx, 'en', { language: 'en' }, dev.model.decoder.dims.nTextCtx);
+    restart();
     const r = await run(parts, samples, SPEED, false);
     const stats = (parts.engine as WhisperStreamEngine).stats;
     console.log(`\n1. live at speed ${SPEED} (100 ms chunks): wall ${f(r.wallMs / 1000, 1)} s, ${r.records.length} decodes`);
@@ -153,17 +160,18 @@ async function main(): Promise<void> {
     latencyTable(rows, 'wall s after the word was played');
     const computeMs = r.records.reduce((s, d) => s + d.ms, 0) + r.vadMs;
     console.log(`  RTF (decoder + VAD compute / audio): ${f(computeMs / 1000 / seconds, 3)}  [per decode: mel ${f(stats.melMs / stats.calls, 1)} ms, encoder ${f(stats.encodeMs / stats.calls, 1)} ms, decoder ${f(stats.decodeMs / stats.calls, 1)} ms, ${f(stats.tokens / stats.calls, 0)} tokens; VAD ${f(r.vadMs / seconds / (1 / 60), 0)} ms per minute of audio]`);
-    console.log(`  CPU time / wall time of this process so far: ${cpuShare()} (of ${availableParallelism()} cores; load average now ${f(loadavg()[0] as number, 1)})`);
+    console.log(`  ${cpuLine()}`);
     await parts.gate?.dispose();
   }
 
   if (!process.argv.includes('--skip-fast')) {
     const parts = await streamParts(ctx, 'en', { language: 'en' }, dev.model.decoder.dims.nTextCtx);
+    restart();
     const r = await run(parts, samples, 0, true);
     console.log(`\n2. fast (lockstep): wall ${f(r.wallMs / 1000, 1)} s, ${r.records.length} decodes, RTF ${f(r.wallMs / 1000 / seconds, 3)} (wall / audio)`);
     checkCommits(r.events.map((x) => x.e));
     latencyTable(r.events.flatMap(({ e }) => (e.type === 'commit' ? e.words.map((w) => ({ reason: e.reason, lag: e.audioSec - w.endSec })) : [])), 'audio s received after the word end');
-    console.log(`  CPU time / wall time of this process so far: ${cpuShare()} (load average now ${f(loadavg()[0] as number, 1)})`);
+    console.log(`  ${cpuLine()}`);
     await parts.gate?.dispose();
   }
 
