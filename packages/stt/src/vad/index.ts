@@ -12,3 +12,5 @@ export { createSpeechSegmenter } from './segmenter.js';
 export type { SpeechSegmenter, SpeechSegmenterOptions } from './segmenter.js';
 export { createFrameVad, speechProbabilities, detectSpeech, detectSpeechSamples } from './detect.js';
 export type { FrameVadSpec, DetectSpeechOptions } from './detect.js';
+export { createVadStream } from './vad-stream.js';
+export type { VadStream } from './vad-stream.js';

@@ -59,6 +59,8 @@ function checkIo(session: ort.InferenceSession, path: string): void {
 class OrtSileroVad implements SileroVadSession {
   private state: ort.Tensor = new ort.Tensor('float32', new Float32Array(STATE_SIZE), [...STATE_DIMS]);
   private readonly rates = { 8000: new ort.Tensor('int64', BigInt64Array.of(8000n), []), 16000: new ort.Tensor('int64', BigInt64Array.of(16000n), []) };
+  /** The tensor over the caller's input buffer, kept while the caller passes the same buffer (it refills it per frame). */
+  private input: { buffer: Float32Array; tensor: ort.Tensor } | null = null;
 
   constructor(private readonly lease: SessionLease) {}
 
@@ -67,7 +69,8 @@ class OrtSileroVad implements SileroVadSession {
   }
 
   async infer(input: Float32Array, sampleRate: 8000 | 16000): Promise<number> {
-    const feeds = { input: new ort.Tensor('float32', input, [1, input.length]), state: this.state, sr: this.rates[sampleRate] };
+    if (this.input?.buffer !== input) this.input = { buffer: input, tensor: new ort.Tensor('float32', input, [1, input.length]) };
+    const feeds = { input: this.input.tensor, state: this.state, sr: this.rates[sampleRate] };
     let out: ort.InferenceSession.ReturnType;
     try {
       out = await this.lease.session.run(feeds);
