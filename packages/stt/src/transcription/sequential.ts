@@ -7,8 +7,6 @@ import { logMelSpectrogram, padOrTrimMel, sliceMelFrames } from '../audio/index.
 import type { LogMel } from '../audio/index.js';
 import { N_FRAMES, N_SAMPLES } from '../core/constants.js';
 import type { Segment, Word } from '../core/types.js';
-import { InvalidOptionError } from '../core/errors.js';
-import type { WordAligner } from '../alignment/index.js';
 import { detectLanguage, pythonTail } from '../decoding/index.js';
 import { decodeWithFallback, windowOptionsFor } from './fallback.js';
 import type { LongFormOptions } from './long-form-options.js';
@@ -19,7 +17,7 @@ import type { LongFormHooks, LongFormInput, LongFormResult, LongFormStrategy, Tr
 import { framesToSec, splitWindow, type WindowSegment } from './window-segments.js';
 import { DEFAULT_APPEND_PUNCTUATIONS, DEFAULT_PREPEND_PUNCTUATIONS } from '../alignment/index.js';
 import type { TimedSegment } from '../alignment/index.js';
-import { sotSequence, textConfidences, timedSegments, toLibraryWords } from './word-segments.js';
+import { requireWordAligner, sotSequence, textConfidences, timedSegments, toLibraryWords } from './word-segments.js';
 import { timeWindowWords } from './word-seek.js';
 
 /** Seed offset between windows, so every window samples from its own stream. */
@@ -53,18 +51,6 @@ async function resolveLanguage(ctx: TranscriptionContext, mel: LogMel, options: 
   return { language: detection.language, probs: detection.probs };
 }
 
-/** The context's word aligner, checked before any decoding. */
-function wordAligner(ctx: TranscriptionContext): WordAligner {
-  if (ctx.words === undefined) {
-    throw new InvalidOptionError('INVALID_OPTION', 'option wordTimestamps: this transcription context has no word aligner', {
-      hint: 'Create the transcriber with createTranscriber() (it adds one), or pass ctx.words = createWordAligner(...).',
-      details: { option: 'wordTimestamps' },
-    });
-  }
-  ctx.words.assertAvailable();
-  return ctx.words;
-}
-
 /** OpenAI's sequential long-form transcription. */
 export const sequentialStrategy: LongFormStrategy = {
   name: 'sequential',
@@ -80,7 +66,7 @@ export const sequentialStrategy: LongFormStrategy = {
     const prefixTokens = options.prefix === null ? [] : tokenizer.encode(' ' + options.prefix.trim());
     const segments: Segment[] = [];
     const windows: WindowRecord[] = [];
-    const aligner = options.wordTimestamps === true ? wordAligner(ctx) : null;
+    const aligner = options.wordTimestamps === true ? requireWordAligner(ctx) : null;
     const sot = sotSequence(tokenizer, language, options.task);
     const wordOptions = {
       eot: tokenizer.eot,

@@ -1,6 +1,8 @@
 /** Glue between a window's decode and its word timing: `TimedSegment`s in, library `Word`s out. */
-import type { AlignedWord, TimedSegment } from '../alignment/index.js';
+import type { AlignedWord, TimedSegment, WordAligner } from '../alignment/index.js';
+import { InvalidOptionError } from '../core/errors.js';
 import type { Word } from '../core/types.js';
+import type { TranscriptionContext } from './strategy.js';
 import type { DecodingTokenizer, WindowResult } from '../decoding/index.js';
 import type { WindowSegment } from './window-segments.js';
 
@@ -41,4 +43,16 @@ export function toLibraryWords(segments: readonly TimedSegment[], confidences: r
       return { text: w.word, startSec: w.start, endSec: w.end, probability: w.probability, confidence, timing: 'dtw' as const };
     }),
   );
+}
+
+/** The context's word aligner for `wordTimestamps: true`, checked before any decoding (typed errors naming the fix). */
+export function requireWordAligner(ctx: TranscriptionContext): WordAligner {
+  if (ctx.words === undefined) {
+    throw new InvalidOptionError('INVALID_OPTION', 'option wordTimestamps: this transcription context has no word aligner', {
+      hint: 'Create the transcriber with createTranscriber() (it adds one), or pass ctx.words = createWordAligner(...).',
+      details: { option: 'wordTimestamps' },
+    });
+  }
+  ctx.words.assertAvailable();
+  return ctx.words;
 }

@@ -6,6 +6,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createWordAligner } from '../../alignment/index.js';
+import { InvalidOptionError } from '../../core/errors.js';
 import { readReferenceMel } from '../reference/load-reference.js';
 import { loadTimestampedModel, readWordReference, wordOptionsFor, type TimestampedModel } from '../reference/word-reference.js';
 import { createChunkedOverlapStrategy } from './strategy.js';
@@ -40,4 +41,5 @@ test('chunked: DTW word times equal OpenAI word timestamps of the same window; w
   const guessed = estimated.segments.flatMap((s) => s.words ?? []);
   assert.equal(guessed.length, words.length);
   assert.ok(guessed.every((w) => w.timing === 'estimated'));
+  await assert.rejects(strategy.transcribe(base, { audio, mel }, { ...options, wordTimestamps: true }), (e: unknown) => e instanceof InvalidOptionError && e.details?.['option'] === 'wordTimestamps');
 });

@@ -1,7 +1,9 @@
 /**
  * The chunked-overlap long-form strategy on a real model: windows of the whole-file log-mel are encoded in
  * batches, each decoded independently (no prompt carried between windows, so they can be batched) with the
- * temperature-fallback ladder, with timestamps unless `withoutTimestamps`; then merged and cleaned.
+ * temperature-fallback ladder, with timestamps unless `withoutTimestamps`; words timed by cross-attention DTW when the
+ * model has `cross_attentions` outputs (`ctx.words` available), else by spreading segment times (labelled estimated);
+ * then merged and cleaned.
  */
 import { logMelSpectrogram, padOrTrimMel, sliceMelFrames, type LogMel } from '../../audio/index.js';
 import { FRAMES_PER_SECOND, N_FRAMES, N_SAMPLES } from '../../core/constants.js';
@@ -19,7 +21,7 @@ import { buildSegments, type WindowQuality } from './segments.js';
 import { alignedWindowWords, windowWords, type WindowWords } from './window-words.js';
 import { addWordTimestamps, DEFAULT_APPEND_PUNCTUATIONS, DEFAULT_PREPEND_PUNCTUATIONS, type WordAligner } from '../../alignment/index.js';
 import type { WindowResult } from '../../decoding/index.js';
-import { sotSequence, timedSegments } from '../word-segments.js';
+import { requireWordAligner, sotSequence, timedSegments } from '../word-segments.js';
 
 /** Seed offset between windows, so every window samples from its own stream. */
 const WINDOW_SEED_STRIDE = 1_000_003;
@@ -65,7 +67,7 @@ function modelDecoder(ctx: TranscriptionContext, mel: LogMel, options: LongFormO
       const skipped = shouldSkipWindow(result, options.thresholds);
       state.records[w.index] = { seek, timeOffsetSec: framesToSec(seek), segmentFrames, attempts, skippedAsSilence: skipped, seekAfter: seek + segmentFrames };
       state.quality[w.index] = { temperature: result.temperature, avgLogprob: result.avgLogprob, compressionRatio: result.compressionRatio, noSpeechProb: result.noSpeechProb };
-      const align = !skipped && !options.withoutTimestamps && ctx.words?.available === true;
+      const align = !skipped && ctx.words?.available === true;
       state.aligned[w.index] = align;
       const ww = skipped
         ? { words: [], tokens: [] }
@@ -123,6 +125,7 @@ export function createChunkedOverlapStrategy(config: ChunkedOverlapStrategyOptio
   return {
     name: 'chunked-overlap',
     async transcribe(ctx: TranscriptionContext, input: LongFormInput, options: LongFormOptions, hooks: LongFormHooks = {}): Promise<LongFormResult> {
+      if (options.wordTimestamps === true) requireWordAligner(ctx);
       const mel = input.mel ?? logMelSpectrogram(input.audio, { nMels: ctx.decoder.dims.nMels, paddingSamples: N_SAMPLES });
       const durationSec = framesToSec(mel.nFrames - N_FRAMES);
       const { language, probs } = await resolveLanguage(ctx, mel, options);

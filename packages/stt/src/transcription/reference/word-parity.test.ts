@@ -69,3 +69,29 @@ test('the alignment pass returns softmax rows over all 1500 frames for the reque
   }
   await assert.rejects(runAlignment(encoded, tokens, [[2, 0]]), (e: unknown) => e instanceof RuntimeError && e.code === 'DECODER_INPUT_INVALID');
 });
+
+test('a differing word time is reported with the smallest DTW decision margin on our path near it', () => {
+  const ref = readWordReference('jfk');
+  const segments = ref.segments.map((s) => ({
+    id: s.id, seek: s.seek, startSec: s.start, endSec: s.end, text: s.text, tokenIds: s.tokens, tokens: [],
+    temperature: 0, avgLogprob: 0, compressionRatio: 0, noSpeechProb: 0,
+    words: s.words.map((w) => ({ text: w.word, startSec: w.start, endSec: w.end, probability: w.probability, confidence: 1, timing: 'dtw' as const })),
+  }));
+  const first = segments[0]?.words[1];
+  assert.ok(first !== undefined && segments[0] !== undefined);
+  segments[0].words[1] = { ...first, endSec: first.endSec + 0.02 };
+  // A 2-row × 20-frame path along row 0 then row 1, with one near-tie (margin 1e-6) at frame 6.
+  const cols = 20;
+  const margins = new Float32Array(3 * (cols + 1)).fill(1);
+  margins[1 * (cols + 1) + 7] = 1e-6;
+  const path = { textIndices: Int32Array.from({ length: cols }, (_, j) => (j < 10 ? 0 : 1)), timeIndices: Int32Array.from({ length: cols }, (_, j) => j), margins, totalCost: 0 };
+  const detail = { seek: 0, textTokens: [], numFrames: 40, cost: { cost: new Float64Array(2 * cols), rows: 2, cols }, path, words: [], runMs: 0, alignMs: 0 };
+  const result = { language: 'en', languageProbs: null, text: ref.text, segments, durationSec: 11, windows: [] };
+  const report = compareWords('fabricated', ref, { result, details: new Map([[0, detail]]), runMs: 0, alignMs: 0, totalMs: 0 });
+  assert.equal(report.timesEqual, report.times - 1);
+  assert.equal(report.differences.length, 1);
+  const d = report.differences[0];
+  assert.ok(d !== undefined);
+  assert.equal(d.which, 'end');
+  assert.ok(d.margin !== null && Math.abs(d.margin - 1e-6) < 1e-12, `margin ${String(d.margin)}`);
+});
