@@ -158,6 +158,10 @@ async function main(): Promise<void> {
     check(`processing lag does not grow (second-half mean <= first-half mean + 0.5 s, max ${f(maxLag)} s < ${policy.maxBufferSec} s)`, mean(lags.slice(half)) <= mean(lags.slice(0, half)) + 0.5 && maxLag < policy.maxBufferSec);
     const rows = r.events.flatMap(({ e, atMs }) => (e.type === 'commit' ? e.words.map((w) => ({ reason: e.reason, lag: atMs / 1000 - w.endSec / SPEED })) : []));
     latencyTable(rows, 'wall s after the word was played');
+    // Independent of the (random) word times: how long after the VAD's speech end was played did the utterance's
+    // last commit (and its speech-end event) come out.
+    const ends = r.events.flatMap(({ e, atMs }) => (e.type === 'speech-end' ? [atMs / 1000 - e.endSec / SPEED] : []));
+    console.log(`  utterance end -> speech-end event (wall s after the region end was played): ${ends.length} utterances, p50 ${f(quantile(ends, 0.5))}, p90 ${f(quantile(ends, 0.9))}`);
     const computeMs = r.records.reduce((s, d) => s + d.ms, 0) + r.vadMs;
     console.log(`  RTF (decoder + VAD compute / audio): ${f(computeMs / 1000 / seconds, 3)}  [per decode: mel ${f(stats.melMs / stats.calls, 1)} ms, encoder ${f(stats.encodeMs / stats.calls, 1)} ms, decoder ${f(stats.decodeMs / stats.calls, 1)} ms, ${f(stats.tokens / stats.calls, 0)} tokens; VAD ${f(r.vadMs / seconds / (1 / 60), 0)} ms per minute of audio]`);
     console.log(`  ${cpuLine()}`);
