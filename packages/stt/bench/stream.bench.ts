@@ -137,10 +137,10 @@ async function main(): Promise<void> {
     wall0 = performance.now();
   };
   /** CPU share of this process since `restart()`, and CPU seconds per second of audio (independent of the load). */
-  const cpuLine = (): string => {
+  const cpuLine = (decodes: number): string => {
     const c = process.cpuUsage(cpu0);
     const cpuSec = (c.user + c.system) / 1e6;
-    return `CPU time / wall time ${f((cpuSec * 1000) / (performance.now() - wall0), 2)} (of ${availableParallelism()} cores; load average now ${f(loadavg()[0] as number, 1)}); CPU seconds per audio second ${f(cpuSec / seconds, 3)}`;
+    return `CPU time / wall time ${f((cpuSec * 1000) / (performance.now() - wall0), 2)} (of ${availableParallelism()} cores; load average now ${f(loadavg()[0] as number, 1)}); CPU seconds per audio second ${f(cpuSec / seconds, 3)}, per decode ${f(cpuSec / decodes, 2)}`;
   };
 
   if (!process.argv.includes('--skip-live')) {
@@ -164,7 +164,7 @@ async function main(): Promise<void> {
     console.log(`  utterance end -> speech-end event (wall s after the region end was played): ${ends.length} utterances, p50 ${f(quantile(ends, 0.5))}, p90 ${f(quantile(ends, 0.9))}`);
     const computeMs = r.records.reduce((s, d) => s + d.ms, 0) + r.vadMs;
     console.log(`  RTF (decoder + VAD compute / audio): ${f(computeMs / 1000 / seconds, 3)}  [per decode: mel ${f(stats.melMs / stats.calls, 1)} ms, encoder ${f(stats.encodeMs / stats.calls, 1)} ms, decoder ${f(stats.decodeMs / stats.calls, 1)} ms, ${f(stats.tokens / stats.calls, 0)} tokens; VAD ${f(r.vadMs / seconds / (1 / 60), 0)} ms per minute of audio]`);
-    console.log(`  ${cpuLine()}`);
+    console.log(`  ${cpuLine(r.records.length)}`);
     await parts.gate?.dispose();
   }
 
@@ -175,7 +175,7 @@ async function main(): Promise<void> {
     console.log(`\n2. fast (lockstep): wall ${f(r.wallMs / 1000, 1)} s, ${r.records.length} decodes, RTF ${f(r.wallMs / 1000 / seconds, 3)} (wall / audio)`);
     checkCommits(r.events.map((x) => x.e));
     latencyTable(r.events.flatMap(({ e }) => (e.type === 'commit' ? e.words.map((w) => ({ reason: e.reason, lag: e.audioSec - w.endSec })) : [])), 'audio s received after the word end');
-    console.log(`  ${cpuLine()}`);
+    console.log(`  ${cpuLine(r.records.length)}`);
     await parts.gate?.dispose();
   }
 
