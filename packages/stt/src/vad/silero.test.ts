@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { InvalidOptionError } from '../core/errors.js';
-import { loadAudio } from '../audio/index.js';
+import { loadAudio, resample } from '../audio/index.js';
 import { openSileroVadSession, sileroVadModelPath } from '../runtime/index.js';
 import { detectSpeech, speechProbabilities } from './detect.js';
 import { createSileroVad } from './silero.js';
@@ -75,6 +75,25 @@ test('a frame of the wrong size is a typed error', async () => {
   const vad = await createSileroVad();
   try {
     await assert.rejects(vad.probability(new Float32Array(480)), (e: unknown) => e instanceof InvalidOptionError && e.code === 'VAD_FRAME_SIZE');
+  } finally {
+    await vad.dispose();
+  }
+});
+
+test('8 kHz: 256-sample frames with 32 samples of context; jfk.flac resampled to 8 kHz gives about the 16 kHz regions', async () => {
+  const audio = await loadAudio(JFK);
+  const vad = await createSileroVad({ sampleRate: 8000 });
+  try {
+    assert.deepEqual([vad.frameSamples, vad.sampleRate], [256, 8000]);
+    const narrow = { samples: resample(audio.samples, 16000, 8000), sampleRate: 8000 };
+    const options = { minSilenceDurationMs: 200, speechPadMs: 30 };
+    const at8k = await detectSpeech(narrow, { ...options, vad });
+    const at16k = await detectSpeech(audio, options);
+    assert.equal(at8k.length, at16k.length, JSON.stringify(at8k));
+    at8k.forEach((r, i) => {
+      const wide = at16k[i];
+      assert.ok(wide !== undefined && Math.abs(r.startSec - wide.startSec) < 0.1 && Math.abs(r.endSec - wide.endSec) < 0.15, `${JSON.stringify(r)} vs ${JSON.stringify(wide)}`);
+    });
   } finally {
     await vad.dispose();
   }

@@ -123,7 +123,9 @@ test('VAD-batched: ten silent minutes cost no encoder and no decoder call', asyn
   assert.deepEqual([encoder.batches.length, decoder.stepCalls, result.segments.length, result.text], [0, 0, 0, '']);
 });
 
-test('VAD-batched: windowSec and batchSize are checked', () => {
+test('VAD strategies check their settings when created', () => {
   assert.throws(() => createVadBatchedStrategy({ windowSec: 31 }), /windowSec/);
   assert.throws(() => createVadBatchedStrategy({ batchSize: 0 }), /batchSize/);
+  assert.throws(() => createVadBatchedStrategy({ options: { threshold: 2 } }), /threshold/);
+  assert.throws(() => createVadStrategy({ options: { speechPadMs: -1 } }), /speechPadMs/);
 });

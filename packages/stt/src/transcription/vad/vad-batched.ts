@@ -10,6 +10,7 @@ import { InvalidOptionError } from '../../core/errors.js';
 import type { Segment } from '../../core/types.js';
 import { detectLanguage } from '../../decoding/index.js';
 import type { EncoderOutput } from '../../runtime/types.js';
+import { resolveVadOptions } from '../../vad/index.js';
 import { decodeWithFallback, windowOptionsFor } from '../fallback.js';
 import type { LongFormOptions } from '../long-form-options.js';
 import { shouldSkipWindow } from '../quality-gates.js';
@@ -74,6 +75,7 @@ function split(out: EncoderOutput): EncoderOutput[] {
  */
 export function createVadBatchedStrategy(config: VadBatchedConfig = {}): LongFormStrategy {
   const { windowSec, batchSize } = checkConfig(config);
+  resolveVadOptions(config.options); // bad options fail here, naming the field, not at the first file
   return {
     name: 'vad-batched',
     async transcribe(ctx: TranscriptionContext, input: LongFormInput, options: LongFormOptions, hooks: LongFormHooks = {}): Promise<LongFormResult> {

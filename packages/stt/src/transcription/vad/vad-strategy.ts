@@ -4,6 +4,7 @@
  * back to the original timeline. Silence costs no decoder call; a file without speech costs none at all.
  */
 import type { Samples } from '../../core/types.js';
+import { resolveVadOptions } from '../../vad/index.js';
 import { sequentialStrategy } from '../sequential.js';
 import type { LongFormHooks, LongFormInput, LongFormResult, LongFormStrategy, TranscriptionContext } from '../strategy.js';
 import type { LongFormOptions } from '../long-form-options.js';
@@ -18,6 +19,7 @@ import { collectChunks, restoreSegmentTimes, SpeechTimestampsMap } from './speec
  * const transcript = await transcriber.transcribe('meeting.wav', { strategy });
  */
 export function createVadStrategy(config: VadStrategyConfig = {}, inner: LongFormStrategy = sequentialStrategy): LongFormStrategy {
+  resolveVadOptions(config.options); // bad options fail here, naming the field, not at the first file
   return {
     name: `vad+${inner.name}`,
     async transcribe(ctx: TranscriptionContext, input: LongFormInput, options: LongFormOptions, hooks: LongFormHooks = {}): Promise<LongFormResult> {
