@@ -31,6 +31,7 @@ const STT_LAYERS: Readonly<Record<string, number>> = {
   decoding: 2,
   stitching: 2,
   transcription: 3,
+  streaming: 3,
   writers: 3,
   api: 4,
 };

@@ -16,6 +16,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<{ default: Command }>>> = 
   serve: () => import('./commands/serve.js'),
   worker: () => import('./commands/worker.js'),
   queue: () => import('./commands/queue.js'),
+  listen: () => import('./commands/listen.js'),
   vad: () => import('./commands/vad.js'),
 };
 

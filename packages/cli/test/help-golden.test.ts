@@ -19,6 +19,7 @@ const CASES: readonly (readonly [string, readonly string[]])[] = [
   ['models-help.txt', ['models', '--help']],
   ['models-pull-help.txt', ['models', 'pull', '--help']],
   ['vad-help.txt', ['vad', '--help']],
+  ['listen-help.txt', ['listen', '--help']],
 ];
 
 test('help texts equal their golden files', async () => {

@@ -19,8 +19,11 @@ export type { LongFormStrategy, LongFormInput, LongFormResult, LongFormHooks, Lo
 export * from './writers/index.js';
 export { createChunkedOverlapStrategy, transcribeChunkedOverlap, planWindows, DEFAULT_CHUNKED_OVERLAP } from './transcription/chunked-overlap/index.js';
 export type { ChunkedOverlapOptions, ChunkedOverlapResult, ChunkedOverlapStrategyOptions, StitchReport, WindowSpec, WindowDecoder } from './transcription/chunked-overlap/index.js';
-export { createWordAligner, defaultAlignmentHeads, DEFAULT_APPEND_PUNCTUATIONS, DEFAULT_PREPEND_PUNCTUATIONS } from './alignment/index.js';
-export type { AlignmentDetail, WordAligner, WordAlignerOptions, WordTiming } from './alignment/index.js';
 export * from './vad/index.js';
 export { createVadStrategy, createVadBatchedStrategy, DEFAULT_VAD_BATCHED, collectChunks, SpeechTimestampsMap, restoreSegmentTimes } from './transcription/vad/index.js';
 export type { VadBatchedConfig, VadStrategyConfig, SpeechChunk } from './transcription/vad/index.js';
+export * from './streaming/index.js';
+export { streamParts, streamWith } from './api/index.js';
+export type { StreamOptions, StreamVadOptions, StreamParts } from './api/index.js';
+export { createWordAligner, defaultAlignmentHeads, DEFAULT_APPEND_PUNCTUATIONS, DEFAULT_PREPEND_PUNCTUATIONS } from './alignment/index.js';
+export type { AlignmentDetail, WordAligner, WordAlignerOptions, WordTiming } from './alignment/index.js';

@@ -20,6 +20,10 @@ import { clampSegment } from '../transcription/index.js';
 import type { LongFormHooks, LongFormResult } from '../transcription/index.js';
 import { resolveTranscribeOptions } from './transcribe-options.js';
 import type { TranscribeOptions } from './transcribe-options.js';
+import { streamParts, streamWith } from './stream.js';
+import type { StreamOptions } from './stream.js';
+import { resolvePolicy } from '../streaming/index.js';
+import type { PcmChunk, StreamEvent } from '../streaming/index.js';
 
 /** How to load the model. */
 export interface TranscriberOptions {
@@ -49,6 +53,11 @@ export interface Transcriber {
   transcribe(audio: AudioInput, options?: TranscribeOptions): Promise<Transcript>;
   /** Like `transcribe`, with the per-window record (attempts, fallbacks, seeks) as well. */
   transcribeDetailed(audio: AudioInput, options?: TranscribeOptions): Promise<LongFormResult>;
+  /**
+   * Live transcription of PCM chunks of any size: yields `speech-start`/`speech-end` (VAD), `partial`, `commit`
+   * (words that never change) and, last, `final`. See docs/streaming.md.
+   */
+  stream(source: AsyncIterable<PcmChunk>, options?: StreamOptions): AsyncGenerator<StreamEvent, void, undefined>;
   dispose(): Promise<void>;
 }
 
@@ -151,6 +160,14 @@ export async function createTranscriber(options: TranscriberOptions): Promise<Tr
     const result = await strategy.transcribe(runCtx, { audio: samples }, longForm, hooks);
     return { result, warnings: samples.warnings ?? [] };
   };
+  async function* stream(source: AsyncIterable<PcmChunk>, opts: StreamOptions = {}): AsyncGenerator<StreamEvent, void, undefined> {
+    const resolved = resolveTranscribeOptions({ ...opts, temperature: opts.temperature ?? 0 }, model.decoder.dims.nTextCtx);
+    const given = resolved.longForm.language;
+    const language = given === null ? null : (toLanguageCode(given) ?? given);
+    checkModelSupports(tokenizer, language, resolved.longForm.task);
+    resolvePolicy(opts.policy); // fail on bad policy options before the VAD is loaded
+    yield* streamWith(await streamParts(ctx, language, opts, model.decoder.dims.nTextCtx), source, opts);
+  }
   return {
     modelId: manifest.id,
     manifest,
@@ -159,6 +176,7 @@ export async function createTranscriber(options: TranscriberOptions): Promise<Tr
       const { result, warnings } = await run(audio, opts);
       return toTranscript(result, warnings);
     },
+    stream,
     dispose: () => model.dispose(),
   };
 }

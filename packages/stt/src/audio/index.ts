@@ -10,6 +10,7 @@ export { decodeRawPcm, readRawPcm, loadRawPcm } from './raw-pcm.js';
 export { pcmToMono } from './pcm.js';
 export { conditionSamples, type ConditionOptions } from './condition.js';
 export { Resampler, resample, type ResamplerOptions } from './resample.js';
+export { StreamingResampler } from './streaming-resample.js';
 export { highPass, DEFAULT_HIGH_PASS_HZ, type HighPassOptions } from './high-pass.js';
 export { normalizeLoudness, peakLevel, rmsLevel, DEFAULT_NORM_DBFS, type NormalizeOptions } from './normalize.js';
 export { logMelSpectrogram, type LogMel, type LogMelOptions } from './log-mel.js';

@@ -108,35 +108,58 @@ export class Resampler {
   /** Resamples one buffer. */
   process(input: Float32Array): Float32Array {
     const out = new Float32Array(this.outputLength(input.length));
-    if (this.polyphase) this.processPolyphase(input, out);
-    else this.processInterpolated(input, out);
+    this.render(input, 0, input.length, 0, out.length, out, 0);
     return out;
   }
 
-  private processPolyphase(x: Float32Array, out: Float32Array): void {
+  /**
+   * Index of the last input sample output `o` reads (the offline result of `o` is final once that sample is
+   * known). Used by {@link StreamingResampler}.
+   */
+  lastInputOf(o: number): number {
+    if (this.polyphase) return Math.floor((this.delay + o * this.down) / this.up);
+    return Math.floor((o * this.down) / this.up + this.fineHalfSpan);
+  }
+
+  /** Index of the first input sample output `o` reads (may be negative: zeros before the signal). */
+  firstInputOf(o: number): number {
+    if (this.polyphase) return Math.floor((this.delay + o * this.down) / this.up) - this.tapsPerPhase + 1;
+    return Math.ceil((o * this.down) / this.up - this.fineHalfSpan);
+  }
+
+  /**
+   * Writes outputs `[oFrom, oTo)` to `out[outAt...]`. `x` holds the input samples `[base, base + x.length)` (it
+   * must cover every sample those outputs read below `n`); samples outside `[0, n)` are zeros. The arithmetic
+   * (terms and their order) is the same whatever `base`, so chunked and whole-buffer runs agree bit for bit.
+   */
+  render(x: Float32Array, base: number, n: number, oFrom: number, oTo: number, out: Float32Array, outAt: number): void {
+    if (this.polyphase) this.renderPolyphase(x, base, n, oFrom, oTo, out, outAt);
+    else this.renderInterpolated(x, base, n, oFrom, oTo, out, outAt);
+  }
+
+  private renderPolyphase(x: Float32Array, base: number, n: number, oFrom: number, oTo: number, out: Float32Array, outAt: number): void {
     const { up: L, down: M, tapsPerPhase: K, table } = this;
-    const n = x.length;
-    let q = this.delay;
-    for (let o = 0; o < out.length; o++, q += M) {
+    let q = this.delay + oFrom * M;
+    for (let o = oFrom; o < oTo; o++, q += M) {
       const i0 = Math.floor(q / L);
-      const base = (q - i0 * L) * K;
+      const tableAt = (q - i0 * L) * K;
+      const at = i0 - base;
       let sum = 0;
       if (i0 < n && i0 - K + 1 >= 0) {
-        for (let k = 0; k < K; k++) sum += (x[i0 - k] as number) * (table[base + k] as number);
+        for (let k = 0; k < K; k++) sum += (x[at - k] as number) * (table[tableAt + k] as number);
       } else {
         const kFrom = Math.max(0, i0 - n + 1);
         const kTo = Math.min(K, i0 + 1);
-        for (let k = kFrom; k < kTo; k++) sum += (x[i0 - k] as number) * (table[base + k] as number);
+        for (let k = kFrom; k < kTo; k++) sum += (x[at - k] as number) * (table[tableAt + k] as number);
       }
-      out[o] = sum;
+      out[outAt + o - oFrom] = sum;
     }
   }
 
-  private processInterpolated(x: Float32Array, out: Float32Array): void {
+  private renderInterpolated(x: Float32Array, base: number, n: number, oFrom: number, oTo: number, out: Float32Array, outAt: number): void {
     const { up: L, down: M, table } = this;
     const span = this.fineHalfSpan;
-    const n = x.length;
-    for (let o = 0; o < out.length; o++) {
+    for (let o = oFrom; o < oTo; o++) {
       // Output o sits at input time o·M/L; sum x[i]·h(o·M/L − i) over |o·M/L − i| < span.
       const center = (o * M) / L;
       const iFrom = Math.max(0, Math.ceil(center - span));
@@ -147,9 +170,9 @@ export class Resampler {
         const s = Math.floor(pos);
         const frac = pos - s;
         const h = (table[s] as number) + frac * ((table[s + 1] as number) - (table[s] as number));
-        sum += (x[i] as number) * h;
+        sum += (x[i - base] as number) * h;
       }
-      out[o] = sum;
+      out[outAt + o - oFrom] = sum;
     }
   }
 }
