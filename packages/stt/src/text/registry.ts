@@ -26,7 +26,7 @@ export type NormalizerName = (typeof NORMALIZER_NAMES)[number];
  * OpenAI's `english.json` (MIT, licence beside it), shipped inside the package so `whisper-english` works without a
  * model folder.
  */
-export const BUNDLED_SPELLINGS_PATH = fileURLToPath(new URL('../../assets/whisper/english.json', import.meta.url));
+export const BUNDLED_SPELLINGS_PATH = fileURLToPath(new URL('./assets/whisper/english.json', import.meta.url));
 
 /** Where `whisper-english` finds its spelling map; default: the bundled `english.json`. */
 export interface NormalizerLookupOptions {
