@@ -79,6 +79,10 @@ export function toApiError(error: unknown, timeoutSec?: number): ApiError {
       const param = typeof option === 'string' ? (PARAM_OF_OPTION[option] ?? option) : null;
       return new ApiError(400, withHint(error), { param, code: 'invalid_value' });
     }
+    if (error.code === 'CROSS_ATTENTION_UNAVAILABLE') {
+      // Word granularity asked of a model exported without cross-attention outputs: the request, not the server.
+      return new ApiError(400, withHint(error), { param: 'timestamp_granularities[]', code: 'unsupported_value' });
+    }
     return new ApiError(500, withHint(error), { code: error.code.toLowerCase() });
   }
   return new ApiError(500, 'internal error while transcribing (see the server log)', { code: 'internal_error', cause: error });

@@ -18,12 +18,6 @@ export interface AudioParams {
   readonly options: EngineOptions;
 }
 
-/**
- * Whether the library computes word timestamps. `TranscribeOptions` has no word-timestamp option yet, so word
- * granularity is refused with a 400 that says so; wire it here when the library gains it.
- */
-export const WORD_TIMESTAMPS_SUPPORTED = false;
-
 type Fields = ReadonlyMap<string, readonly string[]>;
 
 function bad(param: string, message: string, code = 'invalid_value'): never {
@@ -63,9 +57,6 @@ function parseGranularities(fields: Fields, format: ResponseFormat): Granularity
   if (out.length > 0 && format !== 'verbose_json') {
     bad('timestamp_granularities[]', 'timestamp_granularities needs response_format verbose_json');
   }
-  if (out.includes('word') && !WORD_TIMESTAMPS_SUPPORTED) {
-    bad('timestamp_granularities[]', 'word timestamps are not available in this Cephalon build yet; ask for segment timestamps', 'unsupported_value');
-  }
   return out;
 }
 
@@ -92,6 +83,8 @@ export function parseAudioParams(fields: Fields, task: 'transcribe' | 'translate
     ...(language === undefined || language.trim() === '' ? {} : { language: language.trim() }),
     ...(prompt === undefined || prompt.trim() === '' ? {} : { initialPrompt: prompt }),
     ...(temperature === undefined || temperature === 0 ? {} : { temperature }),
+    // Word granularity = OpenAI's word_timestamps: cross-attention DTW, which needs a timestamped model export.
+    ...(granularities.includes('word') ? { wordTimestamps: true } : {}),
   };
   return { model, responseFormat, stream, granularities, options };
 }
