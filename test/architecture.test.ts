@@ -28,6 +28,7 @@ const STT_LAYERS: Readonly<Record<string, number>> = {
   text: 1,
   vad: 2,
   decoding: 2,
+  export: 2,
   stitching: 2,
   transcription: 3,
   writers: 3,

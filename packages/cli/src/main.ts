@@ -12,6 +12,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<{ default: Command }>>> = 
   models: () => import('./commands/models.js'),
   eidolon: () => import('./commands/eidolon.js'),
   bench: () => import('./commands/bench.js'),
+  export: () => import('./commands/export.js'),
 };
 
 function usage(): string {

@@ -19,3 +19,4 @@ export type { LongFormStrategy, LongFormInput, LongFormResult, LongFormHooks, Lo
 export * from './writers/index.js';
 export { createChunkedOverlapStrategy, transcribeChunkedOverlap, planWindows, DEFAULT_CHUNKED_OVERLAP } from './transcription/chunked-overlap/index.js';
 export type { ChunkedOverlapOptions, ChunkedOverlapResult, ChunkedOverlapStrategyOptions, StitchReport, WindowSpec, WindowDecoder } from './transcription/chunked-overlap/index.js';
+export * from './export/index.js';

@@ -6,3 +6,5 @@ export type { ExecutionProviderName, GraphOptimizationLevel, RuntimeSessionOptio
 export type { DecoderLayout } from './decoder.js';
 export type { KvCacheStats } from './kv-cache.js';
 export { kvCacheStats } from './cache-stats.js';
+export { openGraph } from './graph-runner.js';
+export type { GraphFeed, GraphOutput, GraphRunner } from './graph-runner.js';

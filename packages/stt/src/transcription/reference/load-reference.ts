@@ -45,9 +45,11 @@ export interface DevModel {
   readonly tokenizer: WhisperTokenizer;
 }
 
-/** Loads the development model (merged decoder, fp32) and its tokenizer. */
-export async function loadDevModel(sessionOptions: RuntimeSessionOptions = {}): Promise<DevModel> {
-  const dir = DEV_MODEL_DIR;
+/**
+ * Loads the development model (merged decoder, fp32) and its tokenizer; `dir` points at another folder with the same
+ * weights (e.g. an export of the dev model's safetensors) while the reference outputs stay the dev model's.
+ */
+export async function loadDevModel(sessionOptions: RuntimeSessionOptions = {}, dir = DEV_MODEL_DIR): Promise<DevModel> {
   const model = await loadWhisperModel({
     encoderPath: `${dir}onnx/encoder_model.onnx`,
     decoder: { layout: 'merged', path: `${dir}onnx/decoder_model_merged.onnx` },
