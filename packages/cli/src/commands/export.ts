@@ -2,7 +2,8 @@
  * `cephalon export SRC --out DIR [--cross-attentions] [--dtype fp32|fp16|q8]`: a Whisper checkpoint (safetensors +
  * config.json, Hugging Face or OpenAI tensor names) -> an onnx-community model folder, without Python.
  */
-import { exportWhisper, formatBytes, parseExportDtype } from '@cephalon/stt';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_RANDOM_SEED, exportRandomWhisper, exportWhisper, formatBytes, parseExportDtype, RANDOM_SIZES } from '@cephalon/stt';
 import type { ExportEvent } from '@cephalon/stt';
 import { helpText, parseCommandArgs, stringOpt, usageError } from '../args.js';
 import type { OptionTable } from '../args.js';
@@ -10,16 +11,22 @@ import { EXIT } from '../command.js';
 import type { Command, CommandIo } from '../command.js';
 import { reportError } from '../errors.js';
 
-const USAGE = 'cephalon export SRC --out DIR [--cross-attentions] [--dtype fp32|fp16|q8]';
+const USAGE = 'cephalon export (SRC | --random SIZE) --out DIR [--cross-attentions] [--dtype fp32|fp16|q8]';
+/** The dev checkout's multilingual tokenizer files (../shared next to the repository). */
+const DEV_TOKENIZER = fileURLToPath(new URL('../../../../../shared/models/whisper-dev-random/', import.meta.url));
 const DESCRIPTION =
   'Exports a Whisper checkpoint (a folder with model.safetensors or model.safetensors.index.json and config.json, or a\n' +
   '.safetensors file with config.json beside it) to onnx/encoder_model.onnx + onnx/decoder_model_merged.onnx, and copies\n' +
-  'the config, tokenizer and generation files. See docs/export.md.';
+  'the config, tokenizer and generation files. With --random SIZE, writes a seeded random-weight model of a published\n' +
+  `size (${RANDOM_SIZES.join(', ')}) instead. See docs/export.md.`;
 
 const OPTIONS: OptionTable = {
   out: { type: 'string', short: 'o', value: 'DIR', help: 'output model folder (created)' },
   dtype: { type: 'string', value: 'D', defaultText: 'fp32', help: 'fp32, fp16 (weights stored as float16) or q8 (int8 MatMul weights, dynamic activations)' },
   'cross-attentions': { type: 'boolean', help: 'also output cross_attentions.{i} (word timestamps)' },
+  random: { type: 'string', value: 'SIZE', help: `random weights of a published size: ${RANDOM_SIZES.join(', ')}` },
+  seed: { type: 'string', value: 'N', defaultText: String(DEFAULT_RANDOM_SEED), help: 'seed of --random' },
+  'tokenizer-from': { type: 'string', value: 'DIR', defaultText: '../shared/models/whisper-dev-random', help: 'multilingual Whisper folder whose tokenizer --random adapts' },
   help: { type: 'boolean', short: 'h', help: 'show this help' },
 };
 
@@ -44,9 +51,20 @@ const command: Command = {
       const dtype = dtypeText === undefined ? 'fp32' : parseExportDtype(dtypeText);
       const crossAttentions = options['cross-attentions'] === true;
       const onProgress = (e: ExportEvent): void => void io.stderr.write(progressLine(e));
+      const random = stringOpt(options, 'random');
       const [src, ...extra] = positionals;
-      if (src === undefined || extra.length > 0) usageError('export', `expected one SRC, got ${positionals.length}`, `usage: ${USAGE}`);
-      const result = await exportWhisper(src, { out, dtype, crossAttentions, onProgress });
+      let result;
+      if (random !== undefined) {
+        if (positionals.length > 0) usageError('export', 'give either SRC or --random SIZE, not both', `usage: ${USAGE}`);
+        const seedText = stringOpt(options, 'seed');
+        const seed = seedText === undefined ? DEFAULT_RANDOM_SEED : Number(seedText);
+        if (!Number.isInteger(seed) || seed < 0) usageError('export', `--seed must be a non-negative integer, got '${seedText ?? ''}'`);
+        const tokenizerFrom = stringOpt(options, 'tokenizer-from') ?? DEV_TOKENIZER;
+        result = await exportRandomWhisper(random, { out, dtype, crossAttentions, onProgress, seed, tokenizerFrom });
+      } else {
+        if (src === undefined || extra.length > 0) usageError('export', `expected one SRC, got ${positionals.length}`, `usage: ${USAGE}`);
+        result = await exportWhisper(src, { out, dtype, crossAttentions, onProgress });
+      }
       io.stdout.write(`${result.out}\n`);
       return EXIT.ok;
     } catch (error) {

@@ -11,13 +11,14 @@
 import type { ExportDims } from './dims.js';
 import { attend, layerNormCast, mlpBlock, splitHeads } from './graph-parts.js';
 import { DT, encodeModel, GraphBuilder, Initializers, tensorProto, valueInfo, type Dim, type ValueInfo } from './onnx-builder.js';
-import { WeightStore, type ExportDtype } from './weight-store.js';
+import { WeightStore, type ExportDtype, type Q8Kind } from './weight-store.js';
 import type { WhisperWeights } from './whisper-weights.js';
 
 export interface DecoderGraphOptions {
   readonly dtype: ExportDtype;
   /** Adds `cross_attentions.{i}` outputs (softmax weights `[batch, heads, tokens, 1500]`) for word timestamps. */
   readonly crossAttentions: boolean;
+  readonly q8Kind?: Q8Kind;
 }
 
 type Vi = ValueInfo;
@@ -115,7 +116,7 @@ export function decoderOutputNames(nLayers: number, crossAttentions: boolean): s
 export function buildMergedDecoder(weights: WhisperWeights, dims: ExportDims, options: DecoderGraphOptions): Uint8Array {
   const init = new Initializers();
   const main = new GraphBuilder('/decoder/', init);
-  const w = new WeightStore(init, main, options.dtype);
+  const w = new WeightStore(init, main, options.dtype, options.q8Kind);
   const embedding = w.tensor('decoder.token_embedding.weight', weights.tokenEmbedding);
   const ctx: DecoderContext = {
     w,

@@ -2,14 +2,14 @@
 import type { ExportDims } from './dims.js';
 import { gelu, attend, layerNormCast, mlpBlock, splitHeads } from './graph-parts.js';
 import { DT, encodeModel, GraphBuilder, Initializers, valueInfo } from './onnx-builder.js';
-import { WeightStore, type ExportDtype } from './weight-store.js';
+import { WeightStore, type ExportDtype, type Q8Kind } from './weight-store.js';
 import type { WhisperWeights } from './whisper-weights.js';
 
 /** Builds and encodes `encoder_model.onnx`. `batch` fixes the batch size (1 for the static format), else dynamic. */
-export function buildEncoder(weights: WhisperWeights, dims: ExportDims, dtype: ExportDtype, batch: number | null = null): Uint8Array {
+export function buildEncoder(weights: WhisperWeights, dims: ExportDims, dtype: ExportDtype, batch: number | null = null, q8Kind: Q8Kind = 'integer'): Uint8Array {
   const init = new Initializers();
   const g = new GraphBuilder('/encoder/', init);
-  const w = new WeightStore(init, g, dtype);
+  const w = new WeightStore(init, g, dtype, q8Kind);
   const d = dims.dModel;
   const heads = dims.encoderHeads;
   const head = d / heads;

@@ -7,10 +7,12 @@ import { basename, dirname, join } from 'node:path';
 import { InvalidOptionError, ModelNotFoundError } from '../core/errors.js';
 import { DTYPE_SUFFIX } from '../runtime/model/dtype.js';
 import { buildMergedDecoder } from './decoder-graph.js';
-import { exportDimsFromConfig, type ExportDims } from './dims.js';
+import { exportDimsFromConfig, publishedDims, type ExportDims } from './dims.js';
+import { randomWeights } from './random-weights.js';
+import { specialIds, writeModelFiles, type VocabKind } from './vocab-variants.js';
 import { buildEncoder } from './encoder-graph.js';
 import { readSafetensors } from './safetensors.js';
-import { EXPORT_DTYPES, type ExportDtype } from './weight-store.js';
+import { EXPORT_DTYPES, type ExportDtype, type Q8Kind } from './weight-store.js';
 import { whisperWeights, type WhisperWeights } from './whisper-weights.js';
 
 /** Files copied next to the ONNX files when the source folder has them. */
@@ -38,6 +40,8 @@ export interface ExportOptions {
   readonly out: string;
   readonly dtype?: ExportDtype;
   readonly crossAttentions?: boolean;
+  /** How q8 MatMuls are written (default `integer`: DynamicQuantizeLinear + MatMulInteger). */
+  readonly q8Kind?: Q8Kind;
   readonly onProgress?: (event: ExportEvent) => void;
 }
 
@@ -76,8 +80,8 @@ export function writeOnnxFiles(weights: WhisperWeights, dims: ExportDims, option
     options.onProgress?.({ stage: 'write', file, bytes: bytes.byteLength });
     files.push(file);
   };
-  emit('encoder_model', () => buildEncoder(weights, dims, dtype));
-  emit('decoder_model_merged', () => buildMergedDecoder(weights, dims, { dtype, crossAttentions: options.crossAttentions === true }));
+  emit('encoder_model', () => buildEncoder(weights, dims, dtype, null, options.q8Kind));
+  emit('decoder_model_merged', () => buildMergedDecoder(weights, dims, { dtype, crossAttentions: options.crossAttentions === true, ...(options.q8Kind === undefined ? {} : { q8Kind: options.q8Kind }) }));
   return files;
 }
 
@@ -117,5 +121,38 @@ export async function exportWhisper(src: string, options: ExportOptions): Promis
       files.push(to);
     }
   }
+  return { out: options.out, files, dims };
+}
+
+export interface RandomExportOptions extends ExportOptions {
+  /** Seed of the weights (default 20261124, the dev model's). */
+  readonly seed?: number;
+  /** A multilingual Whisper folder whose config/tokenizer files are adapted (e.g. ../shared/models/whisper-dev-random). */
+  readonly tokenizerFrom: string;
+  /** Overrides of the weight recipe (calibration). */
+  readonly recipe?: Parameters<typeof randomWeights>[3];
+}
+
+/** Seed used when none is given. */
+export const DEFAULT_RANDOM_SEED = 20261124;
+
+/**
+ * Writes a random-weight model of a published size (`tiny`, `base.en`, `large-v3`, `turbo` ...; see `RANDOM_SIZES`):
+ * seeded weights (see random-weights.ts), config.json with the published sizes, and tokenizer files adapted from
+ * `tokenizerFrom` (see vocab-variants.ts for how the English-only and v3 vocabularies are made).
+ *
+ * @example
+ * await exportRandomWhisper('tiny', { out: '.cache/models/random-tiny', tokenizerFrom: '../shared/models/whisper-dev-random' });
+ */
+export async function exportRandomWhisper(size: string, options: RandomExportOptions): Promise<ExportResult> {
+  const { dims, english, v3 } = publishedDims(size);
+  const kind: VocabKind = english ? 'english' : v3 ? 'v3' : 'multilingual';
+  mkdirSync(options.out, { recursive: true });
+  writeModelFiles(options.tokenizerFrom, options.out, dims, kind, `whisper-random-${size}`);
+  options.onProgress?.({ stage: 'read', file: `random ${size} (seed ${options.seed ?? DEFAULT_RANDOM_SEED})` });
+  const ids = specialIds(kind);
+  const tensors = randomWeights(dims, { ...ids, timestamps: 1501 }, options.seed ?? DEFAULT_RANDOM_SEED, options.recipe);
+  const weights = whisperWeights(tensors, dims, `random ${size}`);
+  const files = writeOnnxFiles(weights, dims, options);
   return { out: options.out, files, dims };
 }

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +11,8 @@ import { onnx } from './onnx-builder.js';
 import { compareExportedModel } from './parity.js';
 import { readSafetensors, readSafetensorsFile } from './safetensors.js';
 import { whisperWeights } from './whisper-weights.js';
+import { randomWeights } from './random-weights.js';
+import { specialIds, writeModelFiles } from './vocab-variants.js';
 
 const DEV = fileURLToPath(new URL('../../../../../shared/models/whisper-dev-random/', import.meta.url));
 const TIMESTAMPED = fileURLToPath(new URL('../../../../../shared/models/whisper-dev-random_timestamped/', import.meta.url));
@@ -95,4 +97,52 @@ test('export of whisper-dev-random matches the published ONNX files (encoder, fi
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
+});
+
+test('random models: English-only and v3 vocabularies keep every special token consistent; weights are seeded', async () => {
+  const out = mkdtempSync(join(tmpdir(), 'vocab-'));
+  try {
+    const { loadTokenizer } = await import('../tokenizer/index.js');
+    for (const [kind, size, eot, sot, noTs, vocab] of [
+      ['english', 51864, 50256, 50257, 50362, 50257],
+      ['v3', 51866, 50257, 50258, 50364, 50258],
+    ] as const) {
+      const dir = join(out, kind);
+      mkdirSync(dir);
+      const dims = { nMels: kind === 'v3' ? 128 : 80, nAudioCtx: 1500, nTextCtx: 448, dModel: 64, encoderLayers: 1, encoderHeads: 1, decoderLayers: 2, decoderHeads: 1, ffn: 256, vocabSize: size };
+      writeModelFiles(DEV, dir, dims, kind, `t-${kind}`);
+      const config = JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')) as Record<string, unknown>;
+      assert.equal(config['vocab_size'], size);
+      assert.equal(config['eos_token_id'], eot);
+      assert.equal(config['decoder_start_token_id'], sot);
+      const tokenizer = JSON.parse(readFileSync(join(dir, 'tokenizer.json'), 'utf8')) as { added_tokens: { id: number; content: string }[]; model: { vocab: Record<string, number> } };
+      assert.equal(Object.keys(tokenizer.model.vocab).length, vocab);
+      assert.equal(tokenizer.added_tokens.length + vocab - 1, size);
+      const byContent = new Map(tokenizer.added_tokens.map((t) => [t.content, t.id]));
+      assert.equal(byContent.get('<|endoftext|>'), eot);
+      assert.equal(byContent.get('<|notimestamps|>'), noTs);
+      assert.equal(byContent.get('<|0.00|>'), noTs + 1);
+      assert.equal(byContent.get('<|30.00|>'), size - 1);
+      if (kind === 'v3') assert.equal(byContent.get('<|yue|>'), 50358);
+      // The ids are consecutive, as the engine's tokenizer requires.
+      tokenizer.added_tokens.forEach((t, i) => assert.equal(t.id, eot + i));
+      const tok = await loadTokenizer(dir);
+      assert.equal(tok.decode([eot + 2 + (kind === 'v3' ? 1 : 0)]).length > 0, true);
+    }
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+  const dims = { nMels: 80, nAudioCtx: 1500, nTextCtx: 448, dModel: 64, encoderLayers: 1, encoderHeads: 2, decoderLayers: 1, decoderHeads: 2, ffn: 256, vocabSize: 51865 };
+  const specials = { ...specialIds('multilingual'), timestamps: 1501 };
+  const a = randomWeights(dims, specials, 7);
+  const b = randomWeights(dims, specials, 7);
+  const c = randomWeights(dims, specials, 8);
+  const w = (m: typeof a): Float32Array => m.get('model.decoder.layers.0.fc1.weight')?.data ?? new Float32Array(0);
+  assert.deepEqual(w(a), w(b));
+  assert.notDeepEqual(w(a), w(c));
+  // Scales: fc1 weights have std mlpGain / sqrt(d_model) = 0.25.
+  const v = w(a);
+  const std = Math.sqrt(v.reduce((s, x) => s + x * x, 0) / v.length);
+  assert.ok(Math.abs(std - 0.25) < 0.01, `fc1 std ${std}`);
+  assert.doesNotThrow(() => whisperWeights(a, dims, 'random'));
 });

@@ -1,6 +1,6 @@
 /** `export/`: Whisper checkpoints (safetensors) and random-weight models -> ONNX model folders, in TypeScript. */
-export { exportWhisper, parseExportDtype, COPIED_FILES } from './export-model.js';
-export type { ExportEvent, ExportOptions, ExportResult } from './export-model.js';
+export { exportWhisper, exportRandomWhisper, parseExportDtype, COPIED_FILES, DEFAULT_RANDOM_SEED } from './export-model.js';
+export type { ExportEvent, ExportOptions, ExportResult, RandomExportOptions } from './export-model.js';
 export { EXPORT_DTYPES } from './weight-store.js';
 export type { ExportDtype } from './weight-store.js';
 export { RANDOM_SIZES, publishedDims } from './dims.js';

@@ -128,17 +128,20 @@ export interface ExportParityOptions {
   readonly maxSteps?: number;
   readonly dModel: number;
   readonly heads: number;
+  /** File-name suffix of the exported files (`_fp16`, `_quantized`); default none (fp32). */
+  readonly exportedSuffix?: string;
 }
 
 /** Runs both folders' `encoder_model.onnx` and `decoder_model_merged.onnx` on the same inputs and returns the figures. */
 export async function compareExportedModel(o: ExportParityOptions): Promise<ExportFigure[]> {
   const refDir = o.referenceDir ?? o.publishedDir;
   const open = (dir: string, file: string): Promise<GraphRunner> => openGraph(join(dir, 'onnx', file), { intraOpNumThreads: 1 });
+  const suffix = o.exportedSuffix ?? '';
   const [encRef, encOurs, decRef, decOurs] = await Promise.all([
     open(o.publishedDir, 'encoder_model.onnx'),
-    open(o.exportedDir, 'encoder_model.onnx'),
+    open(o.exportedDir, `encoder_model${suffix}.onnx`),
     open(o.publishedDir, 'decoder_model_merged.onnx'),
-    open(o.exportedDir, 'decoder_model_merged.onnx'),
+    open(o.exportedDir, `decoder_model_merged${suffix}.onnx`),
   ]);
   const figures: ExportFigure[] = [];
   try {

@@ -13,6 +13,7 @@ import type { Linear } from './whisper-weights.js';
 
 export const EXPORT_DTYPES = ['fp32', 'fp16', 'q8'] as const;
 export type ExportDtype = (typeof EXPORT_DTYPES)[number];
+export type Q8Kind = 'integer' | 'dequantize';
 
 /** float32 -> IEEE half (round to nearest even), as bits. */
 export function floatToHalf(value: number): number {
@@ -76,6 +77,8 @@ export class WeightStore {
     /** The main graph: casts of fp16 weights live here, outside any `If` branch. */
     readonly main: GraphBuilder,
     readonly dtype: ExportDtype,
+    /** How q8 MatMuls run: int8 x uint8 (`integer`), or int8 weights dequantised to float32 (`dequantize`). */
+    readonly q8Kind: Q8Kind = 'integer',
   ) {}
 
   /** A float32 value named after `name` holding `data` (stored as fp16 + cast for `fp16`). */
@@ -107,7 +110,14 @@ export class WeightStore {
         const { q, scale } = quantizeColumns(transpose2d(lin.weight), inDim, outDim);
         this.init.add(wName, DT.int8, [inDim, outDim], bytesOf(q));
         this.init.add(`${name}.weight_scale`, DT.float, [outDim], bytesOf(scale));
-        this.init.add(`${name}.weight_zero_point`, DT.int8, [], new Uint8Array(1));
+        this.init.add(`${name}.weight_zero_point`, DT.int8, this.q8Kind === 'integer' ? [] : [outDim], new Uint8Array(this.q8Kind === 'integer' ? 1 : outDim));
+      }
+      if (this.q8Kind === 'dequantize') {
+        const key = `${name}.weight_t`;
+        const wf = this.floats.get(key) ?? this.main.op('DequantizeLinear', [wName, `${name}.weight_scale`, `${name}.weight_zero_point`], { axis: 1 }, key);
+        this.floats.set(key, wf);
+        y = g.op('MatMul', [x, wf]);
+        return lin.bias === null ? y : g.op('Add', [this.tensor(`${name}.bias`, lin.bias), y]);
       }
       const [xq, xs, xz] = g.node('DynamicQuantizeLinear', [x], {}, 3) as [string, string, string];
       const acc = g.op('MatMulInteger', [xq, wName, xz, `${name}.weight_zero_point`]);
