@@ -11,6 +11,7 @@ import { exportDimsFromConfig, publishedDims, type ExportDims } from './dims.js'
 import { randomWeights } from './random-weights.js';
 import { specialIds, writeModelFiles, type VocabKind } from './vocab-variants.js';
 import { buildEncoder } from './encoder-graph.js';
+import { buildCrossKv, buildDecoderStep, PROTOTYPE_CACHE_LENGTH } from './static-graphs.js';
 import { readSafetensors } from './safetensors.js';
 import { EXPORT_DTYPES, type ExportDtype, type Q8Kind } from './weight-store.js';
 import { whisperWeights, type WhisperWeights } from './whisper-weights.js';
@@ -40,6 +41,10 @@ export interface ExportOptions {
   readonly out: string;
   readonly dtype?: ExportDtype;
   readonly crossAttentions?: boolean;
+  /** Writes the fixed-shape (NPU) format instead: encoder [1, n_mels, 3000], cross-K/V projector, one-token step. */
+  readonly static?: boolean;
+  /** Self-attention cache slots of the static step (default: the text context, 448). */
+  readonly cacheLength?: number;
   /** How q8 MatMuls are written (default `integer`: DynamicQuantizeLinear + MatMulInteger). */
   readonly q8Kind?: Q8Kind;
   readonly onProgress?: (event: ExportEvent) => void;
@@ -80,6 +85,16 @@ export function writeOnnxFiles(weights: WhisperWeights, dims: ExportDims, option
     options.onProgress?.({ stage: 'write', file, bytes: bytes.byteLength });
     files.push(file);
   };
+  if (options.static === true) {
+    const n = options.cacheLength ?? dims.nTextCtx;
+    if (!Number.isInteger(n) || n < 2 || n > dims.nTextCtx) {
+      throw new InvalidOptionError('EXPORT_CACHE_LENGTH', `--cache-length must be an integer in 2..${dims.nTextCtx}, got ${n}`, { hint: `Use ${PROTOTYPE_CACHE_LENGTH} (the prototype) or ${dims.nTextCtx} (the text context).`, details: { cacheLength: n } });
+    }
+    emit('encoder_model', () => buildEncoder(weights, dims, dtype, 1, options.q8Kind));
+    emit('cross_kv_model', () => buildCrossKv(weights, dims, dtype, options.q8Kind));
+    emit('decoder_step_model', () => buildDecoderStep(weights, dims, dtype, n, options.q8Kind));
+    return files;
+  }
   emit('encoder_model', () => buildEncoder(weights, dims, dtype, null, options.q8Kind));
   emit('decoder_model_merged', () => buildMergedDecoder(weights, dims, { dtype, crossAttentions: options.crossAttentions === true, ...(options.q8Kind === undefined ? {} : { q8Kind: options.q8Kind }) }));
   return files;

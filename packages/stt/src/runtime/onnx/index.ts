@@ -8,3 +8,4 @@ export type { KvCacheStats } from './kv-cache.js';
 export { kvCacheStats } from './cache-stats.js';
 export { openGraph } from './graph-runner.js';
 export type { GraphFeed, GraphOutput, GraphRunner } from './graph-runner.js';
+export { PROTOTYPE_MASK_FLOOR, StaticWhisperDecoder, isStaticStep } from './static-decoder.js';

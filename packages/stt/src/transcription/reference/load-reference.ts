@@ -2,7 +2,7 @@
  * Loading the random-weight development model and OpenAI's reference outputs from `<repo>/../shared`, and
  * running our decoders on them. Used by the parity tests and `scripts/parity-decode.ts`.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { LogMel } from '../../audio/index.js';
 import { DEFAULT_WINDOW_DECODE_OPTIONS, decodeWindow } from '../../decoding/index.js';
@@ -49,10 +49,14 @@ export interface DevModel {
  * Loads the development model (merged decoder, fp32) and its tokenizer; `dir` points at another folder with the same
  * weights (e.g. an export of the dev model's safetensors) while the reference outputs stay the dev model's.
  */
-export async function loadDevModel(sessionOptions: RuntimeSessionOptions = {}, dir = DEV_MODEL_DIR): Promise<DevModel> {
+export async function loadDevModel(sessionOptions: RuntimeSessionOptions = {}, dir = DEV_MODEL_DIR, maskFloor = 0): Promise<DevModel> {
+  // A folder written by `cephalon export --static` holds the fixed-shape format instead of the merged decoder.
+  const isStatic = existsSync(`${dir}onnx/decoder_step_model.onnx`);
   const model = await loadWhisperModel({
     encoderPath: `${dir}onnx/encoder_model.onnx`,
-    decoder: { layout: 'merged', path: `${dir}onnx/decoder_model_merged.onnx` },
+    decoder: isStatic
+      ? { layout: 'static', path: `${dir}onnx/decoder_step_model.onnx`, crossKvPath: `${dir}onnx/cross_kv_model.onnx`, maskFloor }
+      : { layout: 'merged', path: `${dir}onnx/decoder_model_merged.onnx` },
     dims: readModelDims(readFileSync(`${dir}config.json`, 'utf8')),
     sessionOptions,
   });
