@@ -3,7 +3,8 @@
  * library function (plain, and with `--cross-attentions`), then runs the exported and the published ONNX files on the
  * same inputs: encoder output (max |diff| <= 1e-5), first-step and teacher-forced logits along OpenAI's greedy path
  * (max |diff| per row <= 1e-5 x max |logit|, same argmax), cross-attention weights (<= 1e-5), and the same input/output
- * names, types and shapes. `-- --decode` also runs `parity:decode` on both exported folders.
+ * names, types and shapes. `-- --decode` also runs `parity:decode` on both exported folders; `-- --dtypes` also prints
+ * (without judging) the same figures for the fp16 and q8 exports.
  * Exported folders stay in `.cache/parity-export/` (gitignored). Exit code 1 on any failure.
  */
 import { spawnSync } from 'node:child_process';
@@ -38,6 +39,17 @@ async function main(): Promise<number> {
     if (process.argv.includes('--decode')) {
       const r = spawnSync(process.execPath, ['--import', 'tsx', `${ROOT}packages/stt/scripts/parity-decode.ts`, '--model', out], { stdio: 'inherit', cwd: ROOT });
       if (r.status !== 0) failed++;
+    }
+  }
+  if (process.argv.includes('--dtypes')) {
+    for (const [dtype, suffix, q8Kind] of [['fp16', '_fp16', undefined], ['q8', '_quantized', 'integer'], ['q8', '_quantized', 'dequantize']] as const) {
+      const out = `${OUT}dtype-${dtype}-${q8Kind ?? ''}`;
+      await exportWhisper(`${DEV_MODEL_DIR}model.safetensors`, { out, dtype, ...(q8Kind === undefined ? {} : { q8Kind }) });
+      const figures = await compareExportedModel({ publishedDir: DEV_MODEL_DIR, exportedDir: out, exportedSuffix: suffix, dModel: 128, heads: 2 });
+      console.log(`\n${dtype}${q8Kind === undefined ? '' : ` (${q8Kind})`} vs the published fp32 files (informational; not judged)`);
+      for (const f of figures.filter((x) => x.rows > 0 || x.name.startsWith('encoder '))) {
+        console.log(`     ${f.name.padEnd(58)} max|diff| ${f.maxAbs.toExponential(3)}${f.rows > 0 ? `  / max|logit| ${f.scaled.toExponential(3)}  argmax agrees in ${f.rows - f.argmaxDiffers}/${f.rows} rows` : ''}`);
+      }
     }
   }
   console.log(failed === 0 ? '\nparity:export: all checks pass' : `\nparity:export: ${failed} checks FAIL`);
