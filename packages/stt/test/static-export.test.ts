@@ -3,12 +3,12 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { RuntimeError } from '../core/errors.js';
-import { StaticKvCache } from '../runtime/onnx/static-decoder.js';
-import { DEV_MODEL_DIR, loadDevModel, readReferenceJson, readReferenceMel } from '../transcription/reference/load-reference.js';
-import type { RefDecodeFile } from '../transcription/reference/load-reference.js';
-import { exportWhisper } from './export-model.js';
-import { onnx } from './onnx-builder.js';
+import { RuntimeError } from '../src/core/errors.js';
+import { StaticKvCache } from '../src/runtime/onnx/static-decoder.js';
+import { DEV_MODEL_DIR, loadDevModel, readReferenceJson, readReferenceMel } from '../src/transcription/reference/load-reference.js';
+import type { RefDecodeFile } from '../src/transcription/reference/load-reference.js';
+import { exportWhisper } from '../src/export/export-model.js';
+import { onnx } from '../src/export/onnx-builder.js';
 
 test('static export: fixed shapes; maskFloor 0 gives the logits of the merged decoder; beams own their cache slots; the floor changes logits', async () => {
   const out = mkdtempSync(join(tmpdir(), 'static-'));
