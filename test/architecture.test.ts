@@ -29,6 +29,7 @@ const STT_LAYERS: Readonly<Record<string, number>> = {
   vad: 2,
   alignment: 2,
   decoding: 2,
+  export: 2,
   stitching: 2,
   transcription: 3,
   streaming: 3,

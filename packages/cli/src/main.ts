@@ -18,6 +18,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<{ default: Command }>>> = 
   queue: () => import('./commands/queue.js'),
   listen: () => import('./commands/listen.js'),
   vad: () => import('./commands/vad.js'),
+  export: () => import('./commands/export.js'),
 };
 
 function usage(): string {

@@ -7,7 +7,10 @@
  * Checks: identical tokens, prompts, segment seek/start/end, decisions; avg_logprob / no_speech_prob /
  * language probabilities within 1e-3; compression ratio exact. Exceptions are printed with their reason.
  * Exit code 1 on any failure.
+ * `-- --model DIR` runs the same checks on another folder holding the dev model's weights (e.g. `cephalon export`'s
+ * output); the references stay those of whisper-dev-random.
  */
+import { resolve } from 'node:path';
 import { loadAudio, logMelSpectrogram } from '../src/audio/index.js';
 import type { LogMel } from '../src/audio/index.js';
 import { N_SAMPLES } from '../src/core/constants.js';
@@ -59,9 +62,11 @@ async function transcribeVariant(dev: DevModel, variant: string, mel: LogMel, la
 
 async function main(): Promise<void> {
   const e2eAll = process.argv.includes('--e2e-all');
-  console.log(`parity:decode  model ${DEV_MODEL_DIR}`);
+  const at = process.argv.indexOf('--model');
+  const modelDir = at >= 0 && process.argv[at + 1] !== undefined ? `${resolve(process.argv[at + 1] as string)}/` : DEV_MODEL_DIR;
+  console.log(`parity:decode  model ${modelDir}  references ${DEV_MODEL_DIR}reference/`);
   console.log(`tolerance ${PARITY_TOLERANCE} on avg_logprob / no_speech_prob / language probs; near-tie margin ${NEAR_TIE_MARGIN}\n`);
-  const dev = await loadDevModel();
+  const dev = await loadDevModel({}, modelDir);
   try {
     await decodeCases(dev);
     const refMel = readReferenceMel('mel_long_full.bin');

@@ -27,3 +27,4 @@ export { streamParts, streamWith } from './api/index.js';
 export type { StreamOptions, StreamVadOptions, StreamParts } from './api/index.js';
 export { createWordAligner, defaultAlignmentHeads, DEFAULT_APPEND_PUNCTUATIONS, DEFAULT_PREPEND_PUNCTUATIONS } from './alignment/index.js';
 export type { AlignmentDetail, WordAligner, WordAlignerOptions, WordTiming } from './alignment/index.js';
+export * from './export/index.js';

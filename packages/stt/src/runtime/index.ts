@@ -2,3 +2,5 @@
 export type * from './types.js';
 export { readModelDims, headDim } from './model-dims.js';
 export * from './onnx/index.js';
+export { loadOpenVino, OpenVinoGraph, OPENVINO_INSTALL_HINT } from './openvino/openvino.js';
+export type { OpenVinoFeed, OpenVinoModule } from './openvino/openvino.js';

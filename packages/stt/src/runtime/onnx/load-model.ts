@@ -9,12 +9,17 @@ import { assertFirstStepIo, assertWithPastIo, readDecoderIo, readEncoderIo } fro
 import { acquireSession } from './session-cache.js';
 import type { SessionLease } from './session-cache.js';
 import { resolveSessionOptions } from './session-options.js';
+import type { ResolvedSessionOptions } from './session-options.js';
+import { isStaticStep, StaticWhisperDecoder } from './static-decoder.js';
+import { ModelCorruptError } from '../../core/errors.js';
 import type { RuntimeSessionOptions } from './session-options.js';
 
 /** The decoder files: one merged file (`use_cache_branch`), or a first-step file plus a with-past file. */
 export type DecoderFiles =
   | { readonly layout: 'merged'; readonly path: string }
-  | { readonly layout: 'split'; readonly path: string; readonly withPastPath: string };
+  | { readonly layout: 'split'; readonly path: string; readonly withPastPath: string }
+  /** The fixed-shape (NPU) format: `decoder_step_model.onnx` + `cross_kv_model.onnx` (see docs/npu.md). */
+  | { readonly layout: 'static'; readonly path: string; readonly crossKvPath: string; readonly maskFloor?: number };
 
 export interface LoadWhisperModelOptions {
   /** `encoder_model.onnx`. */
@@ -57,6 +62,7 @@ async function decoderSession(lease: SessionLease, dims: WhisperModelDims): Prom
 export async function loadWhisperModel(options: LoadWhisperModelOptions): Promise<LoadedWhisperModel> {
   const resolved = resolveSessionOptions(options.sessionOptions);
   const { dims, decoder } = options;
+  if (decoder.layout === 'static') return loadStaticModel(options.encoderPath, decoder, dims, resolved);
   const paths = decoder.layout === 'merged' ? [options.encoderPath, decoder.path] : [options.encoderPath, decoder.path, decoder.withPastPath];
   const leases: SessionLease[] = [];
   const releaseAll = async (): Promise<void> => {
@@ -73,6 +79,39 @@ export async function loadWhisperModel(options: LoadWhisperModelOptions): Promis
     return {
       encoder,
       decoder: new OnnxWhisperDecoder(dims, decoder.layout, first, withPast),
+      dispose: releaseAll,
+    };
+  } catch (error) {
+    await releaseAll();
+    throw error;
+  }
+}
+
+/** Loads the fixed-shape format: the step's cache length and head sizes come from its input shapes. */
+async function loadStaticModel(encoderPath: string, decoder: Extract<DecoderFiles, { layout: 'static' }>, dims: WhisperModelDims, resolved: ResolvedSessionOptions): Promise<LoadedWhisperModel> {
+  const leases: SessionLease[] = [];
+  const releaseAll = async (): Promise<void> => {
+    await Promise.all(leases.splice(0).map((l) => l.release()));
+  };
+  try {
+    for (const path of [encoderPath, decoder.crossKvPath, decoder.path]) leases.push(await acquireSession(path, resolved));
+    const [encLease, crossLease, stepLease] = leases as [SessionLease, SessionLease, SessionLease];
+    const step = stepLease.session;
+    const shape = (name: string): readonly (number | string)[] => {
+      const m = step.inputMetadata.find((x) => x.name === name);
+      return m !== undefined && m.isTensor ? m.shape : [];
+    };
+    const [, heads, cacheLength, headDim] = shape('past_key_values.0.decoder.key');
+    if (!isStaticStep(step.inputNames) || typeof heads !== 'number' || typeof cacheLength !== 'number' || typeof headDim !== 'number') {
+      throw new ModelCorruptError('MODEL_IO_UNEXPECTED', `${stepLease.path}: not a fixed-shape decoder step (needs input_ids, attention_mask, position_ids and fixed past_key_values.N.decoder.* shapes)`, {
+        hint: 'Export it with `cephalon export --static`.',
+        details: { file: stepLease.path },
+      });
+    }
+    const encoder = new OnnxWhisperEncoder(dims, encLease.session, encLease.path, readEncoderIo(encLease.session, encLease.path));
+    return {
+      encoder,
+      decoder: new StaticWhisperDecoder(dims, crossLease.session, step, { heads, cacheLength, headDim }, decoder.maskFloor ?? 0),
       dispose: releaseAll,
     };
   } catch (error) {

@@ -2,7 +2,7 @@
  * Loading the random-weight development model and OpenAI's reference outputs from `<repo>/../shared`, and
  * running our decoders on them. Used by the parity tests and `scripts/parity-decode.ts`.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_APPEND_PUNCTUATIONS, DEFAULT_PREPEND_PUNCTUATIONS } from '../../alignment/index.js';
 import type { LogMel } from '../../audio/index.js';
@@ -46,12 +46,18 @@ export interface DevModel {
   readonly tokenizer: WhisperTokenizer;
 }
 
-/** Loads the development model (merged decoder, fp32) and its tokenizer. */
-export async function loadDevModel(sessionOptions: RuntimeSessionOptions = {}): Promise<DevModel> {
-  const dir = DEV_MODEL_DIR;
+/**
+ * Loads the development model (merged decoder, fp32) and its tokenizer; `dir` points at another folder with the same
+ * weights (e.g. an export of the dev model's safetensors) while the reference outputs stay the dev model's.
+ */
+export async function loadDevModel(sessionOptions: RuntimeSessionOptions = {}, dir = DEV_MODEL_DIR, maskFloor = 0): Promise<DevModel> {
+  // A folder written by `cephalon export --static` holds the fixed-shape format instead of the merged decoder.
+  const isStatic = existsSync(`${dir}onnx/decoder_step_model.onnx`);
   const model = await loadWhisperModel({
     encoderPath: `${dir}onnx/encoder_model.onnx`,
-    decoder: { layout: 'merged', path: `${dir}onnx/decoder_model_merged.onnx` },
+    decoder: isStatic
+      ? { layout: 'static', path: `${dir}onnx/decoder_step_model.onnx`, crossKvPath: `${dir}onnx/cross_kv_model.onnx`, maskFloor }
+      : { layout: 'merged', path: `${dir}onnx/decoder_model_merged.onnx` },
     dims: readModelDims(readFileSync(`${dir}config.json`, 'utf8')),
     sessionOptions,
   });
