@@ -112,7 +112,7 @@ test('--device cuda on the CPU-only build: one line naming --device cpu and the 
   const r = spawnSync(process.execPath, [BIN, 'transcribe', JFK_WAV, ...FAST, '--device', 'cuda', '-o', '-', '-f', 'txt'], { encoding: 'utf8', env: { ...process.env, HF_HUB_OFFLINE: '1' } });
   assert.equal(r.status, EXIT.modelError, r.stderr);
   assert.equal(r.stderr.trimEnd().split('\n').length, 1, r.stderr);
-  assert.match(r.stderr, /^cephalon: --device cuda needs the CUDA build of onnxruntime-node.*--device cpu.*onnxruntime-node-install=cuda12/);
+  assert.match(r.stderr, /^cephalon: --device cuda needs the CUDA build of onnxruntime-node.*--device cpu.*ONNXRUNTIME_NODE_INSTALL=cuda12/);
 });
 
 test('a named pipe given as input is refused at once', () =>

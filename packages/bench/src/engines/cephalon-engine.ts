@@ -22,7 +22,8 @@ export interface CephalonEngineOptions {
 /** Params of the long-form strategy, by name (`strategy: chunked` and its settings). */
 const STRATEGY_PARAMS = ['chunkLength', 'overlap', 'merge', 'cleanup', 'priorTokens', 'batchSize'] as const;
 /** Params that are bench shorthands rather than `TranscribeOptions` fields. */
-const SHORTHANDS = new Set<string>(['beamSize', 'fallback', 'strategy', ...STRATEGY_PARAMS]);
+export const CEPHALON_SHORTHAND_PARAMS: readonly string[] = ['beamSize', 'fallback', 'strategy', ...STRATEGY_PARAMS];
+const SHORTHANDS = new Set<string>(CEPHALON_SHORTHAND_PARAMS);
 
 function bad(param: string, value: ParamValue | undefined, hint: string): never {
   throw new InvalidOptionError('INVALID_OPTION', `param ${param}: ${JSON.stringify(value)} is not valid`, { hint, details: { option: param } });

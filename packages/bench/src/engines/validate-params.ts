@@ -2,14 +2,14 @@
  * Checks a configuration's params against the engine's option schema before anything runs, so a misspelled
  * `beamsize` or a `beamSize: "five"` is a typed error naming the field instead of a silently ignored key or an
  * error recorded for every utterance.
- * - `cephalon`: every key must be a `TranscribeOptions` field (or the `beamSize`/`fallback` shorthands), and the
+ * - `cephalon`: every key must be a `TranscribeOptions` field (or a bench shorthand: `beamSize`, `fallback`, the strategy by name), and the
  *   values must pass the library's own validation;
  * - `command`: every key must be a placeholder of the command (or output) template;
  * - `openai-http` and `transformers-js` pass params through to a server or pipeline that defines them: not checked.
  */
 import { InvalidOptionError, resolveTranscribeOptions } from '@cephalon/stt';
 import type { TranscribeOptions } from '@cephalon/stt';
-import { paramsToOptions } from './cephalon-engine.js';
+import { CEPHALON_SHORTHAND_PARAMS, paramsToOptions } from './cephalon-engine.js';
 import type { EngineDefinition } from './create-engine.js';
 import { placeholders, splitCommandLine } from './template.js';
 import type { EngineParams } from './types.js';
@@ -20,10 +20,11 @@ const CEPHALON_FIELDS = {
   compressionRatioThreshold: true, logprobThreshold: true, noSpeechThreshold: true, conditionOnPreviousText: true,
   initialPrompt: true, carryInitialPrompt: true, prefix: true, clipTimestamps: true, suppressTokens: true,
   suppressBlank: true, withoutTimestamps: true, maxInitialTimestamp: true, sampleLen: true, repetitionPenalty: true,
-  noRepeatNgramSize: true, seed: true,
+  noRepeatNgramSize: true, seed: true, wordTimestamps: true, prependPunctuations: true, appendPunctuations: true,
+  hallucinationSilenceThreshold: true,
 } as const satisfies Partial<Record<keyof TranscribeOptions, true>>;
 
-const CEPHALON_KEYS: readonly string[] = [...Object.keys(CEPHALON_FIELDS), 'beamSize', 'fallback'];
+const CEPHALON_KEYS: readonly string[] = [...Object.keys(CEPHALON_FIELDS), ...CEPHALON_SHORTHAND_PARAMS];
 
 function squash(name: string): string {
   return name.toLowerCase().replace(/[-_]/g, '');
