@@ -10,6 +10,8 @@ export { ThoughtQueue, DEFAULT_QUEUE_PARAMS } from './thoughts.js';
 export type { Thought, ThoughtKind, QueueParams } from './thoughts.js';
 export { decideSpeech, updateSocial, DEFAULT_POLICY, EMPTY_SOCIAL } from './policy.js';
 export type { PolicyParams, SocialMemory, SpeechDecision, SpeechTerms, Guardrail, PolicyContext } from './policy.js';
+export { DEFAULT_REACTIONS, EMPTY_REACTIONS, afterReactions, biasFor, situationKey } from './reactions.js';
+export type { ReactionParams, ReactionMemory } from './reactions.js';
 export { decideWake } from './wake.js';
 export type { WakeDecision } from './wake.js';
 export { writeFileAtomic, saveState, loadState } from './store.js';
