@@ -126,7 +126,7 @@ export class CephalonLoop {
     this.s.drives = updateDrives(this.s.drives, { dtSec: p.tickSec, messages: sensed.messages, novelty: sensed.novelty, questionsToMe: sensed.addressedBy.length, asleep }, p.drives);
     if (othersSpoke && this.s.downtime.awaitingReaction) this.s.downtime = { ...this.s.downtime, awaitingReaction: false };
     this.queue = this.queue.age(p.tickSec, p.queue);
-    this.setState(transition(this.s.state, { nowMs: now, drives: this.s.drives, heardMessages: sensed.messages, addressed: sensed.addressedBy.length > 0, queued: this.queue.items.length, othersPresent: present }, p.states), tick, out);
+    this.setState(transition(this.s.state, { nowMs: now, drives: this.s.drives, heardMessages: sensed.messages, addressed: sensed.addressedBy.length > 0, queued: this.queue.items.length, othersPresent: present, unanswered: this.s.social.unanswered, sinceOwnSpeechSec: this.sinceOwnSpeechSec(now) }, p.states), tick, out);
     const reading = this.reading();
     for (const t of toThoughts(candidates(sensed, this.s.drives, reading, present, p), this.s.nextThoughtId, now, reading)) {
       this.queue = this.queue.push(t, p.queue);
@@ -143,6 +143,13 @@ export class CephalonLoop {
     this.s.tick = tick;
     if (tick % p.persistEveryTicks === 0) this.commit(now);
     return out;
+  }
+
+  /** Seconds since the last own utterance still in the rate window (Infinity when none). */
+  private sinceOwnSpeechSec(now: number): number {
+    const own = this.s.social.ownSpeechMs;
+    const last = own[own.length - 1];
+    return last === undefined ? Number.POSITIVE_INFINITY : (now - last) / 1000;
   }
 
   /** Filter and act (B5 steps 5-6): speak the top thought or hold it. Returns whether it spoke. */
