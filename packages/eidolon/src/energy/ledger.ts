@@ -124,11 +124,14 @@ export class EnergyLedger {
 
   toArray(): number[] {
     const t = this.tally;
-    return [
+    const out = [
       t.dampingHeat, t.thermostatWork, t.windWork, t.languageWork, t.driveWork, t.effort, t.clampWork, t.massGrowthHeat,
       this.impulseWork, this.fieldWork, this.placementWork, this.leak, this.mechanical0, this.internal0, this.violations,
-      t.limitWork,
     ];
+    // Appended only when used, so snapshots and state hashes of worlds without the energy limit are
+    // unchanged from before it existed (persisted agent states still verify on open).
+    if (t.limitWork !== 0) out.push(t.limitWork);
+    return out;
   }
 
   fromArray(a: readonly number[]): void {
