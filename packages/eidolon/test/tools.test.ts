@@ -44,25 +44,39 @@ test('PCA recovers the direction of largest spread', () => {
 test('plot: the HTML opens in headless Chromium without console errors and draws a non-blank picture', async () => {
   const t = await trajectory();
   const svg = trajectorySvg(t);
-  assert.equal((svg.match(/<polyline /g) ?? []).length, 3, 'self, ada and bob');
+  assert.equal((svg.match(/<polyline points=/g) ?? []).length, 3, 'self, ada and bob');
+  assert.equal((svg.match(/<polyline class="energy"/g) ?? []).length, 1, 'the energy panel');
   assert.match(svg, /PC1 \(\d+\.\d% of variance\)/);
+  assert.equal((svg.match(/class="event-marker"/g) ?? []).length, 4, 'one marker per event on the path');
+  assert.equal((svg.match(/class="event-line"/g) ?? []).length, 4, 'one line per event in the energy panel');
+  assert.ok((svg.match(/class="time-marker"/g) ?? []).length >= 4, 'time markers along the self path');
+  assert.match(svg, />simulated time \[s\]</);
+  assert.match(svg, />40</, 'a time tick value (the run lasts 44 s)');
   const dir = mkdtempSync(join(tmpdir(), 'eidolon-plot-'));
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
     const file = join(dir, 'plot.html');
     writeFileSync(file, trajectoryHtml(t));
-    const page = await browser.newPage({ viewport: { width: 960, height: 760 } });
+    const page = await browser.newPage({ viewport: { width: 1080, height: 1080 } });
     const errors: string[] = [];
     page.on('console', (m) => {
       if (m.type() === 'error') errors.push(m.text());
     });
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`file://${file}`);
-    const png = await page.screenshot({ path: SCREENSHOT });
+    const png = await page.screenshot({ path: SCREENSHOT, fullPage: true });
     assert.deepEqual(errors, []);
     const box = await page.locator('svg').boundingBox();
     assert.ok(box !== null && box.width > 800 && box.height > 600);
-    assert.equal(await page.locator('polyline').count(), 3);
+    assert.equal(await page.locator('polyline').count(), 4);
+    // Margins: every label lies wholly inside the picture (none cut off at an edge).
+    const outside = await page.locator('svg text').evaluateAll((els, b) => {
+      const svgBox = { left: b.x - 0.5, top: b.y - 0.5, right: b.x + b.width + 0.5, bottom: b.y + b.height + 0.5 };
+      return els.map((e) => ({ t: e.textContent, r: e.getBoundingClientRect() }))
+        .filter(({ r }) => r.left < svgBox.left || r.right > svgBox.right || r.top < svgBox.top || r.bottom > svgBox.bottom)
+        .map(({ t }) => t);
+    }, box);
+    assert.deepEqual(outside, []);
     assert.ok(png.length > 20_000, `screenshot has content (${png.length} bytes)`);
   } finally {
     await browser.close();

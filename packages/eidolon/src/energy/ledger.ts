@@ -4,7 +4,7 @@
  * changes only through booked terms; the residual is the integrator's numerical error:
  *   err = E_mech(t) - E_mech(0) - W_ext - W_effort + Q
  * where W_ext is all external work (wind, language, impulses, external drive, thermostat noise,
- * acceleration clamp, field changes, placements), W_effort the drive work paid from internal
+ * acceleration clamp, energy limit, field changes, placements), W_effort the drive work paid from internal
  * energy and Q the heat removed by damping and by mass growth (which goes into internal energy).
  * Internal energy closes exactly: E_int(t) = E_int(0) + Q - W_effort - leak.
  */
@@ -12,7 +12,7 @@ import type { FieldLedger } from '../fields/types.js';
 import { StepTally } from '../integrator/tally.js';
 
 /** Named external-work channels. */
-export const WORK_CHANNELS = ['wind', 'language', 'impulse', 'drive', 'thermostat', 'clamp', 'field', 'placement'] as const;
+export const WORK_CHANNELS = ['wind', 'language', 'impulse', 'drive', 'thermostat', 'clamp', 'limit', 'field', 'placement'] as const;
 export type WorkChannel = (typeof WORK_CHANNELS)[number];
 
 /** Potential energy by source. */
@@ -78,6 +78,7 @@ export class EnergyLedger {
       drive: t.driveWork,
       thermostat: t.thermostatWork,
       clamp: t.clampWork,
+      limit: t.limitWork,
       field: this.fieldWork,
       placement: this.placementWork,
     };
@@ -123,10 +124,14 @@ export class EnergyLedger {
 
   toArray(): number[] {
     const t = this.tally;
-    return [
+    const out = [
       t.dampingHeat, t.thermostatWork, t.windWork, t.languageWork, t.driveWork, t.effort, t.clampWork, t.massGrowthHeat,
       this.impulseWork, this.fieldWork, this.placementWork, this.leak, this.mechanical0, this.internal0, this.violations,
     ];
+    // Appended only when used, so snapshots and state hashes of worlds without the energy limit are
+    // unchanged from before it existed (persisted agent states still verify on open).
+    if (t.limitWork !== 0) out.push(t.limitWork);
+    return out;
   }
 
   fromArray(a: readonly number[]): void {
@@ -138,5 +143,6 @@ export class EnergyLedger {
     [this.impulseWork, this.fieldWork, this.placementWork, this.leak, this.mechanical0, this.internal0, this.violations] = [
       at(8), at(9), at(10), at(11), at(12), at(13), at(14),
     ];
+    t.limitWork = at(15);
   }
 }

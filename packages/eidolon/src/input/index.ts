@@ -14,3 +14,5 @@ export { perturb, applyLanguageForce, embed, DEFAULT_INPUT_PARAMS } from './pert
 export type { InputParams, InputEffect } from './perturb.js';
 export { scoreEvents } from './scored-event.js';
 export type { ScoredEvent, RecordedScore } from './scored-event.js';
+export { InputEntropy, eventSymbol } from './entropy.js';
+export type { EntropyStep } from './entropy.js';

@@ -12,6 +12,8 @@ export class StepTally {
   effort = 0;
   /** Work done by the acceleration clamp (minus the conservative work it withheld). */
   clampWork = 0;
+  /** Work withheld by the energy limit (minus the conservative work it kept from the kicks). */
+  limitWork = 0;
   /** Heat removed when masses grow at constant momentum. */
   massGrowthHeat = 0;
 }

@@ -14,6 +14,7 @@ import { candidates, toThoughts } from './generate.js';
 import type { FieldReading } from './generate.js';
 import type { LoopEvent, LoopParams, LoopState } from './loop-types.js';
 import { EMPTY_SOCIAL, decideSpeech, updateSocial } from './policy.js';
+import { EMPTY_REACTIONS, afterReactions, biasFor, situationKey } from './reactions.js';
 import { sense } from './sense.js';
 import type { Sensed } from './sense.js';
 import { transition } from './states.js';
@@ -125,13 +126,17 @@ export class CephalonLoop {
     this.s.drives = updateDrives(this.s.drives, { dtSec: p.tickSec, messages: sensed.messages, novelty: sensed.novelty, questionsToMe: sensed.addressedBy.length, asleep }, p.drives);
     if (othersSpoke && this.s.downtime.awaitingReaction) this.s.downtime = { ...this.s.downtime, awaitingReaction: false };
     this.queue = this.queue.age(p.tickSec, p.queue);
-    this.setState(transition(this.s.state, { nowMs: now, drives: this.s.drives, heardMessages: sensed.messages, addressed: sensed.addressedBy.length > 0, queued: this.queue.items.length, othersPresent: present }, p.states), tick, out);
+    this.setState(transition(this.s.state, { nowMs: now, drives: this.s.drives, heardMessages: sensed.messages, addressed: sensed.addressedBy.length > 0, queued: this.queue.items.length, othersPresent: present, unanswered: this.s.social.unanswered, sinceOwnSpeechSec: this.sinceOwnSpeechSec(now) }, p.states), tick, out);
     const reading = this.reading();
     for (const t of toThoughts(candidates(sensed, this.s.drives, reading, present, p), this.s.nextThoughtId, now, reading)) {
       this.queue = this.queue.push(t, p.queue);
       this.s.nextThoughtId++;
     }
-    const spoke = this.act(tick, now, present, othersSpoke, out);
+    const situation = situationKey(this.s.state.name, this.s.drives);
+    const spoke = this.act(tick, now, present, othersSpoke, situation, out);
+    const reactions = this.s.reactions ?? EMPTY_REACTIONS;
+    const learnedNext = afterReactions(reactions, now, othersSpoke, spoke ? situation : null, p.reactions);
+    if (learnedNext !== reactions) this.s.reactions = learnedNext;
     this.voice(tick, sensed, out);
     this.s.social = updateSocial(this.s.social, now, othersSpoke, spoke, p.policy);
     this.s.recentMessages = this.s.recentMessages * Math.exp(-p.tickSec / RECENT_WINDOW_SEC) + sensed.messages;
@@ -140,11 +145,18 @@ export class CephalonLoop {
     return out;
   }
 
+  /** Seconds since the last own utterance still in the rate window (Infinity when none). */
+  private sinceOwnSpeechSec(now: number): number {
+    const own = this.s.social.ownSpeechMs;
+    const last = own[own.length - 1];
+    return last === undefined ? Number.POSITIVE_INFINITY : (now - last) / 1000;
+  }
+
   /** Filter and act (B5 steps 5-6): speak the top thought or hold it. Returns whether it spoke. */
-  private act(tick: number, now: number, present: boolean, othersSpoke: boolean, out: LoopEvent[]): boolean {
+  private act(tick: number, now: number, present: boolean, othersSpoke: boolean, situation: string, out: LoopEvent[]): boolean {
     const social = othersSpoke ? { ...this.s.social, lastOtherSpeechMs: now, unanswered: 0 } : this.s.social;
     const top = this.queue.top();
-    const d = decideSpeech({ nowMs: now, asleep: this.s.state.name === 'Asleep', top, pressure: this.queue.pressure(), drives: this.s.drives, othersPresent: present, social }, this.params.policy);
+    const d = decideSpeech({ nowMs: now, asleep: this.s.state.name === 'Asleep', top, pressure: this.queue.pressure(), drives: this.s.drives, othersPresent: present, social, learned: biasFor(this.s.reactions ?? EMPTY_REACTIONS, situation) }, this.params.policy);
     if (!d.speak) {
       if (top !== undefined) out.push({ kind: 'stay-silent', tick, thought: top, reason: d.reason, terms: d.terms });
       return false;

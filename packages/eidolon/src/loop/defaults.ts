@@ -5,6 +5,7 @@ import { DEFAULT_RUN_WORLD } from '../tools/run-log.js';
 import { DEFAULT_DRIVE_RATES } from './drives.js';
 import type { LoopParams } from './loop-types.js';
 import { DEFAULT_POLICY } from './policy.js';
+import { DEFAULT_REACTIONS } from './reactions.js';
 import { DEFAULT_STATE_THRESHOLDS } from './states.js';
 import { DEFAULT_QUEUE_PARAMS } from './thoughts.js';
 
@@ -26,5 +27,6 @@ export const DEFAULT_LOOP_PARAMS: LoopParams = {
   states: DEFAULT_STATE_THRESHOLDS,
   queue: DEFAULT_QUEUE_PARAMS,
   policy: DEFAULT_POLICY,
+  reactions: DEFAULT_REACTIONS,
   downtime: { minDowntimeSec: 60, escalateAfterSec: 6 * 3600, backOffAfterIgnored: 2 },
 };

@@ -1,4 +1,5 @@
 /** Parameters, persisted state and output events of the Cephalon loop. */
+import type { ReactionMemory, ReactionParams } from './reactions.js';
 import type { WorldParamsInput } from '../state/index.js';
 import type { WorldSnapshot } from '../sim/index.js';
 import type { InputParams } from '../input/perturb.js';
@@ -40,6 +41,8 @@ export interface LoopParams {
   readonly states: StateThresholds;
   readonly queue: QueueParams;
   readonly policy: PolicyParams;
+  /** Learning from reactions (B8); rate 0 (default) disables it. */
+  readonly reactions: ReactionParams;
   readonly downtime: DowntimeParams;
 }
 
@@ -55,6 +58,8 @@ export interface LoopState {
   readonly queue: readonly Thought[];
   readonly nextThoughtId: number;
   readonly social: SocialMemory;
+  /** Biases learned from reactions (B8); absent in states saved before it existed. */
+  readonly reactions?: ReactionMemory;
   /** People in the voice room, and whether the agent is in it. */
   readonly voice: readonly string[];
   readonly inVoice: boolean;

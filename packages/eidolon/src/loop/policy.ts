@@ -1,7 +1,8 @@
 /**
  * The speaking policy (spec B4, B8) with guardrails. Guardrails are hard and checked first (asleep,
  * no talking over others, cooldown, rate limit, back-off when ignored); then the derived rule
- *   speak  iff  max(u, r * present, c * o, q) - (h_social + h_fatigue + h_doubt) > theta
+ *   speak  iff  max(u, r * present, c * o, q) - (h_social + h_fatigue + h_doubt) + b > theta
+ * with b the bias learned from reactions in similar situations (reactions.ts; 0 when learning is off).
  * Every term is returned so the host can log it for tuning.
  */
 import type { Drives } from './drives.js';
@@ -62,6 +63,8 @@ export interface SpeechTerms {
   readonly hSocial: number;
   readonly hFatigue: number;
   readonly hDoubt: number;
+  /** Bias learned from reactions (B8); 0 when learning is off. */
+  readonly learned: number;
   readonly score: number;
   readonly threshold: number;
 }
@@ -78,6 +81,8 @@ export interface PolicyContext {
   readonly drives: Drives;
   readonly othersPresent: boolean;
   readonly social: SocialMemory;
+  /** Learned bias for the current situation (reactions.ts); default 0. */
+  readonly learned?: number;
 }
 
 const URGENT: ReadonlySet<string> = new Set(['reply', 'defend', 'downtime']);
@@ -108,8 +113,9 @@ export function decideSpeech(c: PolicyContext, p: PolicyParams = DEFAULT_POLICY)
   const hSocial = p.socialInhibition + p.ignoredInhibition * c.social.unanswered;
   const hFatigue = p.fatigueWeight * c.drives.fatigue;
   const hDoubt = p.doubt * (1 - top.priority);
-  const score = trigger - (hSocial + hFatigue + hDoubt);
-  const terms: SpeechTerms = { u, r, present, c: cc, o, q, trigger, hSocial, hFatigue, hDoubt, score, threshold: p.threshold };
+  const learned = c.learned ?? 0;
+  const score = trigger - (hSocial + hFatigue + hDoubt) + learned;
+  const terms: SpeechTerms = { u, r, present, c: cc, o, q, trigger, hSocial, hFatigue, hDoubt, learned, score, threshold: p.threshold };
   return score > p.threshold ? { speak: true, thought: top, terms } : { speak: false, reason: 'inhibited', terms };
 }
 

@@ -12,6 +12,7 @@ import { Wind } from '../forces/wind.js';
 import { EnergyLedger } from '../energy/ledger.js';
 import type { LedgerReport, PotentialParts } from '../energy/ledger.js';
 import { dampStep, drift, growMasses, kick, kineticEnergy, refreshDampFactors } from '../integrator/kernels.js';
+import { beginLimitedStep, endLimitedStep } from '../integrator/energy-limit.js';
 import { InvalidParameterError, UnknownAgentError } from '../errors.js';
 import { deriveStream } from '../random/xoshiro.js';
 import type { RandomStream } from '../random/xoshiro.js';
@@ -46,6 +47,10 @@ export class WorldCore {
   protected forcesFresh = false;
   private readonly temperature: number;
   private readonly anyMassGrowth: boolean;
+  /** Per-agent energy budget left in the current step (scratch, refilled every step; not state). */
+  private budget = new Float64Array(0);
+  /** Velocities at the start of the step (scratch for the energy limit; not state). */
+  private vStart = new Float64Array(0);
 
   protected constructor(params: WorldParams, seed: number | string) {
     this.params = params;
@@ -86,6 +91,12 @@ export class WorldCore {
     const verlet = this.params.integrator === 'velocity-verlet';
     const on = this.forces.languageOn;
     const thermo = this.temperature > 0 ? this.random.thermostat : null;
+    const limit = this.params.energyLimit;
+    if (limit.kind === 'limited') {
+      if (this.budget.length < s.count) this.budget = new Float64Array(s.count);
+      if (this.vStart.length < s.count * s.dims) this.vStart = new Float64Array(s.count * s.dims);
+      beginLimitedStep(s, this.vStart, this.budget, limit.maxPerStep, limit.internalFraction);
+    }
     dampStep(s, tally, this.temperature, thermo);
     kick(s, verlet ? h : dtSec, tally, on);
     drift(s, dtSec);
@@ -94,6 +105,8 @@ export class WorldCore {
     this.forces.evaluate(s, this.timeSec, this.potentials);
     if (this.fields.length > 0) this.energy.fieldWork += this.potentials.field - uFieldBefore;
     if (verlet) kick(s, h, tally, this.forces.languageOn);
+    // Before the last damping half-step, so that velocity the limit takes back makes no heat.
+    if (limit.kind === 'limited') endLimitedStep(s, this.vStart, this.budget, tally);
     dampStep(s, tally, this.temperature, thermo);
     if (this.anyMassGrowth) growMasses(s, dtSec, h, tally);
     if (this.params.internalEnergy.leakRate > 0) this.leak(dtSec);

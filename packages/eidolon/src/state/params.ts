@@ -104,6 +104,12 @@ export interface WorldParams {
   readonly boundary: BoundarySpec;
   /** Acceleration clamp a_max per agent (Euclidean norm); Infinity disables it. */
   readonly maxAcceleration: number;
+  /**
+   * Energy-limited motion (spec A4.7.2, A9.3): in one step the kicks may raise an agent's kinetic
+   * energy by at most E_avail = min(maxPerStep, internalFraction * max(E_int, 0)); a kick that would
+   * exceed it is scaled down until it holds. 'none' (default) disables it.
+   */
+  readonly energyLimit: EnergyLimitSpec;
   /** Bound on one impulse's norm and on the language spring's force norm. */
   readonly maxImpulse: number;
   readonly maxLanguageForce: number;
@@ -112,6 +118,11 @@ export interface WorldParams {
   /** Ledger check every N steps; relative tolerance on the numerical-error term. */
   readonly ledger: { readonly checkEvery: number; readonly tolerance: number };
 }
+
+/** See WorldParams.energyLimit. maxPerStep may be Infinity (only the internal-energy bound). */
+export type EnergyLimitSpec =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'limited'; readonly maxPerStep: number; readonly internalFraction: number };
 
 /** Partial parameters as accepted by createWorld (nested objects are replaced, not merged). */
 export type WorldParamsInput = Partial<WorldParams>;
@@ -151,6 +162,7 @@ export function defaultParams(dims: number = DEFAULT_DIMS): WorldParams {
     fields: [],
     boundary: { kind: 'soft', halfWidth: 1, stiffness: 20 },
     maxAcceleration: Number.POSITIVE_INFINITY,
+    energyLimit: { kind: 'none' },
     maxImpulse: 1,
     maxLanguageForce: 2,
     internalEnergy: { initial: 1, leakRate: 0.01 },

@@ -35,6 +35,12 @@ export function resolveParams(input: WorldParamsInput = {}): WorldParams {
     checkNonNegative('boundary.stiffness', p.boundary.stiffness);
   }
   if (!(p.maxAcceleration > 0)) throw new InvalidParameterError('maxAcceleration must be > 0', 'use Infinity to disable the clamp');
+  if (p.energyLimit.kind === 'limited') {
+    if (!(p.energyLimit.maxPerStep >= 0)) throw new InvalidParameterError(`energyLimit.maxPerStep must be >= 0, got ${p.energyLimit.maxPerStep}`, 'use Infinity for no fixed bound');
+    checkNonNegative('energyLimit.internalFraction', p.energyLimit.internalFraction);
+  } else if (p.energyLimit.kind !== 'none') {
+    throw new InvalidParameterError(`energyLimit.kind must be 'none' or 'limited'`, "e.g. { kind: 'limited', maxPerStep: Infinity, internalFraction: 0.01 }");
+  }
   checkPositive('maxImpulse', p.maxImpulse);
   checkPositive('maxLanguageForce', p.maxLanguageForce);
   checkNonNegative('internalEnergy.initial', p.internalEnergy.initial);

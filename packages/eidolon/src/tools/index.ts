@@ -9,3 +9,5 @@ export { fitProjection, project } from './pca.js';
 export type { Projection2d } from './pca.js';
 export { trajectorySvg, trajectoryHtml } from './plot.js';
 export { equationsNote, tex } from './equations.js';
+export { stabilisationTime, attractors, DEFAULT_EMERGENCE } from './emergence.js';
+export type { EmergenceParams, Attractor } from './emergence.js';

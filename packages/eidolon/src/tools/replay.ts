@@ -24,7 +24,7 @@ export function recordTrajectory(events: readonly ScoredEvent[], config: RunConf
     world: world.params, input: config.input, placement: config.placement, events,
   });
   const stateHash = world.stateHash();
-  const final = finalLine({ step: world.stepCount, stateHash, agentCount: world.agentCount, speakers: result.minds.entries(), inputFieldEnergy: result.inputFieldEnergy });
+  const final = finalLine({ step: world.stepCount, stateHash, agentCount: world.agentCount, speakers: result.minds.entries(), inputFieldEnergy: result.inputFieldEnergy, inputEntropyBits: result.inputEntropyBits });
   return { lines: [header, ...samples, final], stateHash };
 }
 

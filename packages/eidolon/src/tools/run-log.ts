@@ -11,6 +11,7 @@ import { DEFAULT_INPUT_PARAMS } from '../input/perturb.js';
 import type { InputParams } from '../input/perturb.js';
 import type { ScoredEvent } from '../input/scored-event.js';
 import { applyScoredEvent } from '../mind/apply-event.js';
+import { InputEntropy } from '../input/entropy.js';
 import { DEFAULT_PLACEMENT, OtherMinds } from '../mind/others.js';
 import type { PlacementParams } from '../mind/others.js';
 
@@ -64,6 +65,8 @@ export interface RunResult {
   readonly steps: number;
   /** Field energy injected by all packets (A12.3). */
   readonly inputFieldEnergy: number;
+  /** Entropy S of the input stream at the end [bits] (A12.1.3, see input/entropy.ts). */
+  readonly inputEntropyBits: number;
 }
 
 /** Steps needed to reach the last event plus the tail. */
@@ -88,11 +91,13 @@ export function runScoredLog(events: readonly ScoredEvent[], config: RunConfig, 
   const progressEvery = Math.max(1, Math.floor(steps / 100));
   let next = 0;
   let inputFieldEnergy = 0;
+  const entropy = new InputEntropy();
   for (let i = 0; i < steps; i++) {
     const now = i * config.dtSec;
     while (next < events.length && (events[next] as ScoredEvent).event.timestampSec <= now + 1e-9) {
       const applied = applyScoredEvent(world, minds, events[next] as ScoredEvent, { selfId: 0, input: config.input, placement: config.placement });
       inputFieldEnergy += applied.fieldEnergy;
+      entropy.add(events[next] as ScoredEvent);
       next++;
     }
     if (config.recordEvery > 0 && i % config.recordEvery === 0) hooks.onSample?.(sample(world));
@@ -100,5 +105,5 @@ export function runScoredLog(events: readonly ScoredEvent[], config: RunConfig, 
     if (hooks.onProgress !== undefined && (i + 1) % progressEvery === 0) hooks.onProgress(i + 1, steps);
   }
   if (config.recordEvery > 0) hooks.onSample?.(sample(world));
-  return { world, minds, steps, inputFieldEnergy };
+  return { world, minds, steps, inputFieldEnergy, inputEntropyBits: entropy.bits };
 }

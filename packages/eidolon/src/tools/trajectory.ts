@@ -35,6 +35,8 @@ export interface TrajectoryFinal {
   readonly agentCount: number;
   readonly speakers: readonly (readonly [string, number])[];
   readonly inputFieldEnergy: number;
+  /** Entropy of the input stream [bits]; absent in files written before it existed. */
+  readonly inputEntropyBits?: number;
 }
 
 export interface Trajectory {
