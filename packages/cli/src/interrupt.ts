@@ -36,3 +36,16 @@ export function listenForInterrupt(io: CommandIo, note = 'stopping after the cur
     },
   };
 }
+
+/** Resolves with the signal's name on the first SIGINT or SIGTERM (long-running services: `serve`, `worker`). */
+export function untilSignal(): Promise<string> {
+  return new Promise((resolve) => {
+    const on = (signal: string): void => {
+      process.off('SIGINT', on);
+      process.off('SIGTERM', on);
+      resolve(signal);
+    };
+    process.on('SIGINT', on);
+    process.on('SIGTERM', on);
+  });
+}

@@ -13,6 +13,7 @@ import { EXIT } from '../command.js';
 import type { Command, CommandIo } from '../command.js';
 import { reportError } from '../errors.js';
 import { hubOptions } from '../hub-progress.js';
+import { untilSignal } from '../interrupt.js';
 
 const CMD = 'serve';
 
@@ -78,19 +79,6 @@ function serverOptions(o: ParsedOptions, io: CommandIo): ServerOptions {
     ...num('request-timeout-s', 'requestTimeoutSec', false),
     ...(engine === undefined ? {} : { engine }),
   };
-}
-
-/** Resolves on the first SIGINT or SIGTERM. */
-function untilSignal(): Promise<string> {
-  return new Promise((resolve) => {
-    const on = (signal: string): void => {
-      process.off('SIGINT', on);
-      process.off('SIGTERM', on);
-      resolve(signal);
-    };
-    process.on('SIGINT', on);
-    process.on('SIGTERM', on);
-  });
 }
 
 async function serveCommand(args: readonly string[], io: CommandIo): Promise<number> {

@@ -9,6 +9,7 @@ import type { OptionTable } from '../args.js';
 import { EXIT } from '../command.js';
 import type { Command, CommandIo } from '../command.js';
 import { reportError } from '../errors.js';
+import { untilSignal } from '../interrupt.js';
 
 const CMD = 'worker';
 
@@ -26,18 +27,6 @@ const OPTIONS: OptionTable = {
 };
 
 const HELP = helpText('cephalon worker --redis URL --model NAME [options]', 'Take transcription jobs from a Redis queue (cephalon queue submit) until stopped. See docs/queue.md.', OPTIONS);
-
-function untilSignal(): Promise<string> {
-  return new Promise((resolve) => {
-    const on = (signal: string): void => {
-      process.off('SIGINT', on);
-      process.off('SIGTERM', on);
-      resolve(signal);
-    };
-    process.on('SIGINT', on);
-    process.on('SIGTERM', on);
-  });
-}
 
 async function workerCommand(args: readonly string[], io: CommandIo): Promise<number> {
   const { options: o } = parseCommandArgs(CMD, args, OPTIONS, false);
