@@ -9,16 +9,16 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { buildReport, renderHtmlReport } from '../src/index.js';
 import { conditionOf, conditionsOf, confusionPairs, sdiBars, werByCondition, werDistribution } from '../src/report/chart-data.js';
 import { countNonWhite, decodePng } from './helpers/png.js';
-import { sampleResultsWithDistributions } from './helpers/records.js';
+import { crowdedScatterResults, sampleResultsWithDistributions } from './helpers/records.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const MIN_INK_PIXELS = 2000;
-const REGIONS = ['dist-wer-condition', 'dist-wer-distribution', 'dist-sdi', 'dist-confusions', 'dist-latency', 'dist-ttft'];
+const REGIONS = ['chart-scatter', 'dist-wer-condition', 'dist-wer-distribution', 'dist-sdi', 'dist-confusions', 'dist-latency', 'dist-ttft'];
 
 test('chart data: conditions from augmentation tags, pooled WER per condition, S/D/I and confusion counts', () => {
   assert.equal(conditionOf({ synthetic: true }), 'clean');
@@ -52,6 +52,20 @@ test('chart data: conditions from augmentation tags, pooled WER per condition, S
 interface Box { x: number; y: number; w: number; h: number; text: string }
 const overlaps = (a: Box, b: Box): boolean => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 
+/** Asserts that no two text labels of the SVGs in region `id` overlap (bounding boxes in SVG user units). */
+async function assertNoLabelOverlap(page: Page, id: string): Promise<void> {
+  const boxes = await page.locator(`#${id} svg text`).evaluateAll((nodes) => nodes.map((n) => {
+    const b = (n as unknown as { getBBox(): { x: number; y: number; width: number; height: number } }).getBBox();
+    return { x: b.x, y: b.y, w: b.width, h: b.height, text: n.textContent ?? '' };
+  }));
+  assert.ok(boxes.length > 0, `${id} has text labels`);
+  for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+    const a = boxes[i] as Box;
+    const b = boxes[j] as Box;
+    assert.ok(!overlaps(a, b), `${id}: labels "${a.text}" and "${b.text}" overlap`);
+  }
+}
+
 test('the distribution charts and the token view render in headless Chromium', { skip: !existsSync(CHROMIUM) && 'no /usr/bin/chromium' }, async () => {
   const dir = mkdtempSync(join(tmpdir(), 'bench-dist-'));
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
@@ -63,7 +77,7 @@ test('the distribution charts and the token view render in headless Chromium', {
     page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`file://${file}`);
-    await page.waitForSelector('body[data-dist-rendered="true"]', { timeout: 5000 });
+    await page.waitForSelector('body[data-dist-rendered="true"][data-rendered="true"]', { timeout: 5000 });
     const shots = process.env['CEPHALON_REPORT_SHOTS'];
     if (shots !== undefined) mkdirSync(shots, { recursive: true });
     for (const id of REGIONS) {
@@ -71,15 +85,7 @@ test('the distribution charts and the token view render in headless Chromium', {
       if (shots !== undefined) writeFileSync(join(shots, `${id}.png`), png);
       const ink = countNonWhite(decodePng(png));
       assert.ok(ink >= MIN_INK_PIXELS, `${id}: ${ink} non-white pixels`);
-      const boxes = await page.locator(`#${id} svg text`).evaluateAll((nodes) => nodes.map((n) => {
-        const b = (n as unknown as { getBBox(): { x: number; y: number; width: number; height: number } }).getBBox();
-        return { x: b.x, y: b.y, w: b.width, h: b.height, text: n.textContent ?? '' };
-      }));
-      for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
-        const a = boxes[i] as Box;
-        const b = boxes[j] as Box;
-        assert.ok(!overlaps(a, b), `${id}: labels "${a.text}" and "${b.text}" overlap`);
-      }
+      await assertNoLabelOverlap(page, id);
       const marks = await page.locator(`#${id} .mark`).count();
       const titled = await page.locator(`#${id} .mark title`).count();
       assert.ok(marks > 0 && titled === marks, `${id}: every mark has hover details`);
@@ -103,6 +109,44 @@ test('the distribution charts and the token view render in headless Chromium', {
     assert.ok(colours.every((c) => c.startsWith('rgb')) && new Set(colours).size > 1);
     if (shots !== undefined) writeFileSync(join(shots, 'tokens.png'), await page.locator('#conf-view').screenshot());
     if (shots !== undefined) await page.screenshot({ path: join(shots, 'page.png'), fullPage: true });
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('the accuracy-vs-speed scatter keeps the labels of close points apart, with hover details', { skip: !existsSync(CHROMIUM) && 'no /usr/bin/chromium' }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-scatter-'));
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  try {
+    const file = join(dir, 'report.html');
+    const report = buildReport(crowdedScatterResults(), { iterations: 50 });
+    // The crowded case really is crowded: six configurations within 6% RTFx and 0.1 WER of each other.
+    const close = report.summaries.filter((s) => s.engine === 'close');
+    assert.equal(close.length, 6);
+    const rtfx = close.map((s) => s.rtfx);
+    const wer = close.map((s) => s.wer);
+    assert.ok(Math.max(...rtfx) / Math.min(...rtfx) < 1.06 && Math.max(...wer) - Math.min(...wer) < 0.1, `rtfx ${rtfx.join(',')} wer ${wer.join(',')}`);
+    writeFileSync(file, renderHtmlReport(report, { title: 'crowded scatter' }));
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`file://${file}`);
+    await page.waitForSelector('body[data-rendered="true"]', { timeout: 5000 });
+    const shots = process.env['CEPHALON_REPORT_SHOTS'];
+    if (shots !== undefined) {
+      mkdirSync(shots, { recursive: true });
+      writeFileSync(join(shots, 'chart-scatter-crowded.png'), await page.locator('#chart-scatter').screenshot());
+    }
+    await assertNoLabelOverlap(page, 'chart-scatter');
+    // Every configuration has its point (with hover details) and its full label.
+    assert.equal(await page.locator('#chart-scatter circle.mark').count(), 7);
+    assert.equal(await page.locator('#chart-scatter circle.mark title').count(), 7);
+    const hovers = await page.locator('#chart-scatter circle.mark title').allTextContents();
+    assert.ok(hovers.some((h) => h.startsWith('close temperature=3: WER ')), hovers.join(' | '));
+    const texts = await page.locator('#chart-scatter svg text').allTextContents();
+    for (const s of report.summaries) assert.ok(texts.includes(s.label), `label of ${s.label}`);
     assert.deepEqual(errors, []);
   } finally {
     await browser.close();

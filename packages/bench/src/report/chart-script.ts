@@ -29,8 +29,9 @@ export const CHART_SCRIPT = String.raw`
   function axes(svg, x, y, xTicks, yTicks, xLabel, yLabel, w, h) {
     el('line', { x1: M.l, y1: h - M.b, x2: w - M.r, y2: h - M.b, stroke: '#444' }, svg);
     el('line', { x1: M.l, y1: M.t, x2: M.l, y2: h - M.b, stroke: '#444' }, svg);
-    xTicks.forEach(function (t) { var px = x(t.v); el('line', { x1: px, y1: h - M.b, x2: px, y2: h - M.b + 4, stroke: '#444' }, svg); text(svg, px, h - M.b + 16, t.s, { 'text-anchor': 'middle' }); });
-    yTicks.forEach(function (v) { var py = y(v); el('line', { x1: M.l - 4, y1: py, x2: w - M.r, y2: py, stroke: '#e5e5e5' }, svg); text(svg, M.l - 6, py + 4, fmt(v), { 'text-anchor': 'end' }); });
+    // x ticks are {v, s} (s '' = tick without label); y ticks are numbers or {v, s} (d3-formatted).
+    xTicks.forEach(function (t) { var px = x(t.v); el('line', { x1: px, y1: h - M.b, x2: px, y2: h - M.b + (t.s ? 4 : 2), stroke: '#444' }, svg); if (t.s) text(svg, px, h - M.b + 16, t.s, { 'text-anchor': 'middle' }); });
+    yTicks.forEach(function (t) { var v = typeof t === 'number' ? t : t.v, py = y(v); el('line', { x1: M.l - 4, y1: py, x2: w - M.r, y2: py, stroke: '#e5e5e5' }, svg); text(svg, M.l - 6, py + 4, typeof t === 'number' ? fmt(t) : t.s, { 'text-anchor': 'end' }); });
     text(svg, (M.l + w - M.r) / 2, h - 10, xLabel, { 'text-anchor': 'middle', 'font-weight': 'bold' });
     text(svg, 14, (M.t + h - M.b) / 2, yLabel, { 'text-anchor': 'middle', 'font-weight': 'bold', transform: 'rotate(-90 14 ' + (M.t + h - M.b) / 2 + ')' });
   }
@@ -47,20 +48,60 @@ export const CHART_SCRIPT = String.raw`
     engines.forEach(function (e) { var s = document.createElement('span'); s.innerHTML = '<i style="background:' + color(e) + '"></i>'; s.appendChild(document.createTextNode(e)); div.appendChild(s); });
     container.appendChild(div);
   }
-  function scatter(c) {
-    var pts = data.summaries.filter(function (s) { return isFinite(s.rtfx) && s.rtfx > 0; });
-    var LABEL_ROOM = 240, w = W + LABEL_ROOM, svg = svgIn(c, w, H);
-    var lx = pts.map(function (s) { return Math.log10(s.rtfx); });
-    var xr = range(lx.concat([Math.floor(Math.min.apply(null, lx)), Math.ceil(Math.max.apply(null, lx))]), 0.04, true);
-    var yr = range(pts.map(function (s) { return s.wer; }).concat([0]), 0.1);
-    var x = scale(xr[0], xr[1], M.l, W - M.r), y = scale(yr[0], yr[1], H - M.b, M.t);
-    var xt = []; for (var p = Math.ceil(xr[0]); p <= Math.floor(xr[1]); p++) xt.push({ v: p, s: String(Math.pow(10, p)) });
-    axes(svg, x, y, xt, linTicks(yr[0], yr[1], 5), 'RTFx (audio s / processing s, log scale; right = faster)', 'WER', W, H);
-    pts.forEach(function (s, i) {
-      var cx = x(Math.log10(s.rtfx)), cy = y(s.wer);
-      el('circle', { cx: cx, cy: cy, r: 6, fill: color(s.engine), 'fill-opacity': 0.8, stroke: '#000' }, svg);
-      text(svg, cx + 8, cy + (i % 2 ? 14 : -6), s.label + (data.multiDataset ? ' [' + s.dataset + ']' : ''), { 'font-size': 9 });
+  // Greedy label placement: each label goes to the first free spot (no overlap with any text, point or placed label)
+  // of rings of growing radius around its point, with a leader line when it sits away from the point; a label that
+  // finds no spot in the plot goes to the first free slot of the column right of the plot (the SVG grows if needed).
+  function boxOf(b) { return { x: b.x, y: b.y, w: b.width, h: b.height }; }
+  function hits(a, b) { return a.x < b.x + b.w + 1 && b.x < a.x + a.w + 1 && a.y < b.y + b.h + 1 && b.y < a.y + a.h + 1; }
+  function free(box, taken) { for (var i = 0; i < taken.length; i++) if (hits(box, taken[i])) return false; return true; }
+  function placeLabels(svg, items, bounds, column, height) {
+    var taken = [];
+    svg.querySelectorAll('text').forEach(function (t) { taken.push(boxOf(t.getBBox())); });
+    items.forEach(function (p) { taken.push({ x: p.cx - p.r, y: p.cy - p.r, w: 2 * p.r, h: 2 * p.r }); });
+    var order = items.slice().sort(function (a, b) { return a.cy - b.cy || a.cx - b.cx; });
+    order.forEach(function (p) {
+      var g = el('g', { 'class': 'point-label' }, svg), t = text(g, 0, 0, p.text, { 'font-size': 10 });
+      var t0 = t.getBBox(), w = t0.width, h = t0.height, spot = null, near = true;
+      for (var r = p.r + 3; r <= 90 && !spot; r += 11) {
+        var d = r * 0.7, cands = [[p.cx + r, p.cy - h / 2], [p.cx - r - w, p.cy - h / 2], [p.cx + d, p.cy - d - h], [p.cx + d, p.cy + d],
+          [p.cx - w / 2, p.cy - r - h], [p.cx - w / 2, p.cy + r], [p.cx - d - w, p.cy - d - h], [p.cx - d - w, p.cy + d]];
+        for (var k = 0; k < cands.length; k++) {
+          var b = { x: cands[k][0], y: cands[k][1], w: w, h: h };
+          if (b.x >= bounds.x0 && b.x + w <= bounds.x1 && b.y >= bounds.y0 && b.y + h <= bounds.y1 && free(b, taken)) { spot = b; near = r === p.r + 3; break; }
+        }
+      }
+      if (!spot) {
+        near = false;
+        for (var y0 = bounds.y0; !spot; y0 += h + 2) { var c = { x: column, y: y0, w: w, h: h }; if (free(c, taken)) spot = c; }
+        if (spot.y + h + 4 > height.h) { height.h = spot.y + h + 4; svg.setAttribute('height', height.h); svg.setAttribute('viewBox', '0 0 ' + svg.getAttribute('width') + ' ' + height.h); }
+      }
+      t.setAttribute('x', spot.x - t0.x); t.setAttribute('y', spot.y - t0.y);
+      var tt = el('title', {}, g); tt.textContent = p.hover;
+      taken.push(spot);
+      // A leader line when the label sits away from its point, or when its dot touches another one (which is which).
+      var crowded = items.some(function (q) { return q !== p && Math.abs(q.cx - p.cx) < q.r + p.r && Math.abs(q.cy - p.cy) < q.r + p.r; });
+      if (!near || crowded) {
+        var lx = Math.max(spot.x, Math.min(p.cx, spot.x + w)), ly = Math.max(spot.y, Math.min(p.cy, spot.y + h));
+        var dx = lx - p.cx, dy = ly - p.cy, len = Math.sqrt(dx * dx + dy * dy) || 1;
+        el('line', { x1: p.cx + dx / len * p.r, y1: p.cy + dy / len * p.r, x2: lx, y2: ly, stroke: '#888', 'stroke-width': 0.8, 'class': 'leader' }, svg);
+      }
     });
+  }
+  function scatter(c) {
+    var sc = data.scatter, pts = sc.points;
+    if (!pts.length) { c.textContent = 'No configuration with a measured speed.'; return; }
+    var LABEL_ROOM = 240, w = W + LABEL_ROOM, svg = svgIn(c, w, H);
+    var l0 = Math.log10(sc.x.domain[0]), l1 = Math.log10(sc.x.domain[1]);
+    var x = function (v) { return M.l + (Math.log10(v) - l0) / (l1 - l0) * (W - M.r - M.l); };
+    var y = scale(sc.y.domain[0], sc.y.domain[1], H - M.b, M.t);
+    axes(svg, x, y, sc.x.ticks.map(function (v, i) { return { v: v, s: sc.x.labels[i] }; }), sc.y.ticks.map(function (v, i) { return { v: v, s: sc.y.labels[i] }; }),
+      'RTFx (audio s / processing s, log scale; right = faster)', 'WER', W, H);
+    var items = pts.map(function (p) {
+      var cx = x(p.rtfx), cy = y(p.wer), dot = el('circle', { cx: cx, cy: cy, r: 6, fill: color(p.engine), 'fill-opacity': 0.8, stroke: '#000', 'class': 'mark' }, svg);
+      var tt = el('title', {}, dot); tt.textContent = p.hover;
+      return { cx: cx, cy: cy, r: 6, text: p.label, hover: p.hover };
+    });
+    placeLabels(svg, items, { x0: M.l + 2, x1: w - 4, y0: 2, y1: H - M.b - 2 }, W + 8, { h: H });
     legend(c);
   }
   function bars(c) {

@@ -9,6 +9,7 @@ import { CHART_SCRIPT } from './chart-script.js';
 import { DIST_CHART_SCRIPT } from './dist-chart-script.js';
 import { escapeHtml } from './html-escape.js';
 import { perplexitySection } from './perplexity-html.js';
+import { scatterChart } from './scatter-data.js';
 import type { BenchReport, ConfigSummary, UtteranceScore } from './types.js';
 
 export { escapeHtml };
@@ -107,7 +108,7 @@ function safeJson(value: unknown): string {
  */
 export function renderHtmlReport(report: BenchReport, options: { readonly title?: string; readonly notes?: readonly string[] } = {}): string {
   const title = options.title ?? 'Cephalon bench report';
-  const data = { ...report, multiDataset: new Set(report.summaries.map((s) => s.dataset)).size > 1 };
+  const data = { ...report, multiDataset: new Set(report.summaries.map((s) => s.dataset)).size > 1, scatter: scatterChart(report) };
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title><style>${STYLE}</style></head>
 <body>
