@@ -61,13 +61,16 @@ export const CHART_SCRIPT = String.raw`
     var order = items.slice().sort(function (a, b) { return a.cy - b.cy || a.cx - b.cx; });
     order.forEach(function (p) {
       var g = el('g', { 'class': 'point-label' }, svg), t = text(g, 0, 0, p.text, { 'font-size': 10 });
-      var t0 = t.getBBox(), w = t0.width, h = t0.height, spot = null, near = true;
-      for (var r = p.r + 3; r <= 90 && !spot; r += 11) {
+      // A leader line when the label sits away from its point, or when its dot touches another one (which is which);
+      // such crowded labels start one ring out so that their leader line is visible.
+      var crowded = items.some(function (q) { return q !== p && Math.abs(q.cx - p.cx) < q.r + p.r && Math.abs(q.cy - p.cy) < q.r + p.r; });
+      var t0 = t.getBBox(), w = t0.width, h = t0.height, spot = null, near = true, first = p.r + (crowded ? 14 : 3);
+      for (var r = first; r <= 90 && !spot; r += 11) {
         var d = r * 0.7, cands = [[p.cx + r, p.cy - h / 2], [p.cx - r - w, p.cy - h / 2], [p.cx + d, p.cy - d - h], [p.cx + d, p.cy + d],
           [p.cx - w / 2, p.cy - r - h], [p.cx - w / 2, p.cy + r], [p.cx - d - w, p.cy - d - h], [p.cx - d - w, p.cy + d]];
         for (var k = 0; k < cands.length; k++) {
           var b = { x: cands[k][0], y: cands[k][1], w: w, h: h };
-          if (b.x >= bounds.x0 && b.x + w <= bounds.x1 && b.y >= bounds.y0 && b.y + h <= bounds.y1 && free(b, taken)) { spot = b; near = r === p.r + 3; break; }
+          if (b.x >= bounds.x0 && b.x + w <= bounds.x1 && b.y >= bounds.y0 && b.y + h <= bounds.y1 && free(b, taken)) { spot = b; near = r === first; break; }
         }
       }
       if (!spot) {
@@ -78,8 +81,6 @@ export const CHART_SCRIPT = String.raw`
       t.setAttribute('x', spot.x - t0.x); t.setAttribute('y', spot.y - t0.y);
       var tt = el('title', {}, g); tt.textContent = p.hover;
       taken.push(spot);
-      // A leader line when the label sits away from its point, or when its dot touches another one (which is which).
-      var crowded = items.some(function (q) { return q !== p && Math.abs(q.cx - p.cx) < q.r + p.r && Math.abs(q.cy - p.cy) < q.r + p.r; });
       if (!near || crowded) {
         var lx = Math.max(spot.x, Math.min(p.cx, spot.x + w)), ly = Math.max(spot.y, Math.min(p.cy, spot.y + h));
         var dx = lx - p.cx, dy = ly - p.cy, len = Math.sqrt(dx * dx + dy * dy) || 1;
