@@ -3,7 +3,7 @@
  * (decoding on the main thread; ONNX Runtime's `run()` is async and runs off the event loop) and `worker` (the
  * whole pipeline in one worker thread). docs/server.md has the measurement that picked the default.
  */
-import type { Segment, TranscribeOptions, Transcript } from '@cephalon/stt';
+import type { Segment, StreamEvent, StreamOptions, TranscribeOptions, Transcript } from '@cephalon/stt';
 
 /** Transcription options that can cross a thread boundary (no functions, no strategy object). */
 export type EngineOptions = Omit<TranscribeOptions, 'onProgress' | 'onSegment' | 'strategy'>;
@@ -26,5 +26,7 @@ export interface SpeechEngine {
   /** The model id as resolved by the library. */
   readonly modelId: string;
   transcribe(request: EngineRequest): Promise<Transcript>;
+  /** Streaming transcription (`transcriber.stream()`) on the main thread: realtime sessions use it. */
+  stream(source: AsyncIterable<Int16Array>, options: StreamOptions): AsyncGenerator<StreamEvent, void, undefined>;
   dispose(): Promise<void>;
 }

@@ -1,8 +1,11 @@
 /**
  * The worker engine: the model lives in one worker thread; the main thread only moves bytes and events. Under
- * tsx (sources run as TypeScript) the thread registers tsx's loader first.
+ * tsx (sources run as TypeScript) the thread registers tsx's loader first. Streaming (realtime sessions) runs on a
+ * second copy of the model loaded once on the main thread: `stream()` pulls an async source and yields events, which
+ * the worker protocol does not carry (docs/server.md).
  */
 import { Worker } from 'node:worker_threads';
+import { createTranscriber } from '@cephalon/stt';
 import type { Transcript } from '@cephalon/stt';
 import type { EngineRequest, SpeechEngine } from './engine.js';
 import { deserializeError } from './worker-protocol.js';
@@ -24,6 +27,8 @@ interface Pending {
 
 export async function createWorkerEngine(options: WorkerModelOptions): Promise<SpeechEngine> {
   const worker = startWorker(options);
+  const streamer = createTranscriber(options);
+  streamer.catch(() => undefined); // awaited below, after the worker's own load error if any
   const pending = new Map<number, Pending>();
   let nextId = 1;
   const modelId = await new Promise<string>((resolve, reject) => {
@@ -33,6 +38,9 @@ export async function createWorkerEngine(options: WorkerModelOptions): Promise<S
     };
     worker.once('message', onMessage);
     worker.once('error', reject);
+  }).catch(async (error: unknown) => {
+    await streamer.then((t) => t.dispose(), () => undefined);
+    throw error;
   });
   worker.on('error', (e) => {
     for (const p of pending.values()) p.reject(e);
@@ -51,6 +59,10 @@ export async function createWorkerEngine(options: WorkerModelOptions): Promise<S
     }
   });
   const send = (m: ToWorker, transfer?: ArrayBuffer[]): void => worker.postMessage(m, transfer);
+  const inline = await streamer.catch(async (error: unknown) => {
+    send({ type: 'dispose' });
+    throw error;
+  });
   return {
     modelId,
     transcribe(request) {
@@ -71,8 +83,12 @@ export async function createWorkerEngine(options: WorkerModelOptions): Promise<S
         send({ type: 'job', id, audio, options: request.options, maxAudioSec: request.maxAudioSec }, [audio.buffer as ArrayBuffer]);
       });
     },
+    stream(source, o) {
+      return inline.stream(source, o);
+    },
     /** Asks the thread to stop its jobs and free the model; terminates it only if it does not exit in 30 s. */
     async dispose() {
+      await inline.dispose();
       const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
       send({ type: 'dispose' });
       const timer = setTimeout(() => void worker.terminate(), 30_000);

@@ -1,49 +1,65 @@
 /**
  * One realtime transcription session, independent of the transport: client events in, server events out.
- * Audio accumulates in the input buffer; a commit (the client's, or the server VAD's at the end of a turn) turns
- * the committed audio into an item, transcribed whole through the shared engine and queue (the library's
- * streaming transcription will replace this), with one delta per decoded segment, then `completed`.
+ * Appended audio feeds the library's streaming transcription (`transcriber.stream()`, docs/streaming.md):
+ * - `server_vad`: one stream with the library's Silero VAD; its `speech-start` / `speech-end` are the turn's
+ *   `speech_started` / `speech_stopped` (+ `committed`), its `commit`s are the item's deltas, and the item's
+ *   `completed` carries every commit of the turn.
+ * - `turn_detection: null`: one stream per item without VAD, fed in lockstep (deterministic: the same chunks give
+ *   the library's `stream()` result); `input_audio_buffer.commit` ends it, and `final` gives `completed`.
  */
 import { randomUUID } from 'node:crypto';
-import type { Transcript } from '@cephalon/stt';
+import type { StreamEvent, StreamOptions } from '@cephalon/stt';
 import { ApiError, toApiError } from '../api-error.js';
-import type { EngineOptions } from '../engine/engine.js';
-import { EnergyVad } from './energy-vad.js';
-import { PcmBuffer, pcm16Wav } from './pcm-buffer.js';
+import { ChunkQueue } from './chunk-queue.js';
 import { ConfigError, DEFAULT_CONFIG, applySessionUpdate, sessionObject } from './session-config.js';
 import type { RealtimeConfig } from './session-config.js';
 
 export type ServerEvent = Readonly<Record<string, unknown>> & { readonly type: string };
 
-/** Transcribes one committed item; rejects with ApiError (queue full...) or the engine's errors. */
-export type ItemTranscriber = (wav: Uint8Array, options: EngineOptions, signal: AbortSignal, onDelta: (text: string) => void) => Promise<Transcript>;
+/** Opens a library stream on the server's model; throws ApiError when it cannot (model loading...). */
+export type StreamOpener = (source: AsyncIterable<Int16Array>, options: StreamOptions) => AsyncIterable<StreamEvent>;
 
 export interface SessionLimits {
-  /** Longest input buffer (and item) in seconds. */
+  /** Longest item (manual mode: audio between commits) in seconds. */
   readonly maxAudioSec: number;
+}
+
+interface Item {
+  readonly id: string;
+  /** Stream seconds where the item's audio starts. */
+  readonly startSec: number;
+  readonly texts: string[];
+}
+
+interface OpenStream {
+  readonly source: ChunkQueue;
+  /** Session sample position of the stream's first sample. */
+  readonly originSample: number;
+  readonly manual: boolean;
+  samples: number;
+  /** The item the stream is transcribing (manual: from the first append; server_vad: between start and end). */
+  item: Item | null;
 }
 
 export class RealtimeSession {
   readonly id = `sess_${randomUUID().replaceAll('-', '').slice(0, 20)}`;
   readonly #send: (event: ServerEvent) => void;
-  readonly #transcribe: ItemTranscriber;
+  readonly #open: StreamOpener;
   readonly #limits: SessionLimits;
   readonly #abort = new AbortController();
   #config: RealtimeConfig = DEFAULT_CONFIG;
-  #buffer = new PcmBuffer();
-  #vad: EnergyVad | null = null;
-  /** Item id of the turn the VAD is in, and where it started. */
-  #turn: { readonly itemId: string; readonly startSample: number } | null = null;
+  #stream: OpenStream | null = null;
+  /** Samples appended since the session started (absolute positions for `audio_*_ms`). */
+  #position = 0;
   #lastItemId: string | null = null;
   #events = 0;
-  /** Items are transcribed one after another, so their events come in commit order. */
+  /** Streams run one after another, so their events come in order; never rejects. */
   #chain: Promise<void> = Promise.resolve();
 
-  constructor(send: (event: ServerEvent) => void, transcribe: ItemTranscriber, limits: SessionLimits) {
+  constructor(send: (event: ServerEvent) => void, open: StreamOpener, limits: SessionLimits) {
     this.#send = send;
-    this.#transcribe = transcribe;
+    this.#open = open;
     this.#limits = limits;
-    this.#resetVad();
     this.#emit({ type: 'session.created', session: sessionObject(this.id, this.#config) });
   }
 
@@ -66,11 +82,9 @@ export class RealtimeSession {
         case 'input_audio_buffer.append':
           return this.#append(e['audio']);
         case 'input_audio_buffer.commit':
-          return this.#commitManual();
+          return this.#commit();
         case 'input_audio_buffer.clear':
-          this.#buffer.clear();
-          this.#turn = null;
-          this.#resetVad();
+          this.#endStream();
           return this.#emit({ type: 'input_audio_buffer.cleared' });
         default:
           throw new ConfigError('type', `unsupported event type ${JSON.stringify(e['type'])} (this server speaks the transcription subset of the Realtime API)`);
@@ -81,12 +95,13 @@ export class RealtimeSession {
     }
   }
 
-  /** Stops pending transcriptions (the socket closed). */
+  /** Stops the streams (the socket closed). */
   close(): void {
     this.#abort.abort(new ApiError(499, 'the realtime session closed', { code: 'session_closed' }));
+    this.#endStream();
   }
 
-  /** Resolves when every committed item has been answered. */
+  /** Resolves when every stream opened so far has ended. */
   idle(): Promise<void> {
     return this.#chain;
   }
@@ -99,22 +114,14 @@ export class RealtimeSession {
     this.#emit({ type: 'error', error: { type: 'invalid_request_error', code, message, param, event_id: eventId } });
   }
 
-  #resetVad(): void {
-    this.#vad = this.#config.turnDetection === null ? null : new EnergyVad(this.#config.turnDetection, this.#config.sampleRate);
-  }
-
   #update(session: unknown, answer: string): void {
     const next = applySessionUpdate(this.#config, session);
-    const rateChanged = next.sampleRate !== this.#config.sampleRate;
-    if (rateChanged && this.#buffer.length > 0) throw new ConfigError('session.audio.input.format.rate', 'the sample rate cannot change while the input buffer holds audio; clear or commit it first');
+    if (next.sampleRate !== this.#config.sampleRate && (this.#stream?.samples ?? 0) > 0) {
+      throw new ConfigError('session.audio.input.format.rate', 'the sample rate cannot change while the input buffer holds audio; clear or commit it first');
+    }
+    this.#endStream(); // the next append opens a stream with the new settings
     this.#config = next;
-    this.#turn = null;
-    this.#resetVad();
     this.#emit({ type: answer, session: sessionObject(this.id, next) });
-  }
-
-  #ms(sample: number): number {
-    return Math.round((sample * 1000) / this.#config.sampleRate);
   }
 
   #append(audio: unknown): void {
@@ -123,75 +130,127 @@ export class RealtimeSession {
     if (bytes.length % 2 !== 0) throw new ConfigError('audio', 'PCM16 audio needs an even number of bytes');
     const samples = new Int16Array(bytes.length / 2);
     for (let i = 0; i < samples.length; i++) samples[i] = bytes.readInt16LE(2 * i);
-    if ((this.#buffer.length + samples.length) / this.#config.sampleRate > this.#limits.maxAudioSec) {
+    const manual = this.#config.turnDetection === null;
+    if (manual && ((this.#stream?.samples ?? 0) + samples.length) / this.#config.sampleRate > this.#limits.maxAudioSec) {
       this.#error('input_audio_buffer_too_large', `the input buffer would exceed ${this.#limits.maxAudioSec} s; commit or clear it`, 'audio', null);
       return;
     }
-    this.#buffer.append(samples);
-    if (this.#vad === null) return;
-    for (const v of this.#vad.push(samples)) {
-      if (v.kind === 'start') {
-        this.#turn = { itemId: newItemId(), startSample: Math.max(v.atSample, this.#buffer.start) };
-        this.#emit({ type: 'input_audio_buffer.speech_started', audio_start_ms: this.#ms(this.#turn.startSample), item_id: this.#turn.itemId });
-      } else if (this.#turn !== null) {
-        const { itemId, startSample } = this.#turn;
-        this.#turn = null;
-        this.#emit({ type: 'input_audio_buffer.speech_stopped', audio_end_ms: this.#ms(v.atSample), item_id: itemId });
-        this.#commit(itemId, this.#buffer.slice(startSample, v.atSample));
-        this.#buffer.dropBefore(v.atSample);
-      }
-    }
-    if (this.#turn === null) {
-      // Between turns keep only what a start could reach back to (prefix padding), so memory stays bounded.
-      const keep = Math.round(((this.#config.turnDetection?.prefixPaddingMs ?? 0) / 1000 + 0.1) * this.#config.sampleRate);
-      this.#buffer.dropBefore(this.#buffer.end - keep);
-    }
+    const stream = this.#stream ?? this.#startStream();
+    stream.source.push(samples);
+    stream.samples += samples.length;
+    this.#position += samples.length;
   }
 
-  #commitManual(): void {
-    if (this.#buffer.length === 0) {
+  /** Manual mode: the item ends here. server_vad: the stream ends here (a turn in progress ends with it). */
+  #commit(): void {
+    const stream = this.#stream;
+    if (stream === null || stream.samples === 0) {
       this.#error('input_audio_buffer_commit_empty', 'the input audio buffer is empty: append audio before committing', null, null);
       return;
     }
-    const itemId = this.#turn?.itemId ?? newItemId();
-    this.#commit(itemId, this.#buffer.slice(this.#buffer.start, this.#buffer.end));
-    this.#buffer.clear();
-    this.#turn = null;
-    this.#resetVad();
+    if (stream.manual && stream.item !== null) this.#committed(stream.item.id);
+    this.#endStream(true);
   }
 
-  #commit(itemId: string, samples: Int16Array): void {
+  /** Ends the stream (it drains what it was given); a manual item not committed is dropped, not completed. */
+  #endStream(committed = false): void {
+    const stream = this.#stream;
+    if (stream === null) return;
+    if (stream.manual && !committed) stream.item = null;
+    stream.source.end();
+    this.#stream = null;
+  }
+
+  #committed(itemId: string): void {
     this.#emit({ type: 'input_audio_buffer.committed', item_id: itemId, previous_item_id: this.#lastItemId });
     this.#lastItemId = itemId;
-    const wav = pcm16Wav(samples, this.#config.sampleRate);
-    const c = this.#config;
-    const options: EngineOptions = { task: 'transcribe', ...(c.language === null ? {} : { language: c.language }), ...(c.prompt === null ? {} : { initialPrompt: c.prompt }) };
-    this.#chain = this.#chain.then(() => this.#transcribeItem(itemId, wav, options));
   }
 
-  async #transcribeItem(itemId: string, wav: Uint8Array, options: EngineOptions): Promise<void> {
+  #startStream(): OpenStream {
+    const c = this.#config;
+    const manual = c.turnDetection === null;
+    const stream: OpenStream = { source: new ChunkQueue(), originSample: this.#position, manual, samples: 0, item: manual ? { id: newItemId(), startSec: 0, texts: [] } : null };
+    const options: StreamOptions = {
+      task: 'transcribe',
+      ...(c.language === null ? {} : { language: c.language }),
+      ...(c.prompt === null ? {} : { initialPrompt: c.prompt }),
+      input: { sampleRate: c.sampleRate },
+      vad:
+        c.turnDetection === null
+          ? false
+          : { model: 'silero', threshold: c.turnDetection.threshold, speechPadMs: c.turnDetection.prefixPaddingMs, minSilenceDurationMs: c.turnDetection.silenceDurationMs },
+      lockstep: manual,
+      signal: this.#abort.signal,
+    };
+    this.#stream = stream;
+    // A stream starts once the previous one has ended (its audio waits in the queue meanwhile).
+    this.#chain = this.#chain.then(() => this.#run(stream, options));
+    return stream;
+  }
+
+  async #run(stream: OpenStream, options: StreamOptions): Promise<void> {
     if (this.#abort.signal.aborted) return;
     try {
-      const t = await this.#transcribe(wav, options, this.#abort.signal, (delta) =>
-        this.#emit({ type: 'conversation.item.input_audio_transcription.delta', item_id: itemId, content_index: 0, delta }),
-      );
-      this.#emit({
-        type: 'conversation.item.input_audio_transcription.completed',
-        item_id: itemId,
-        content_index: 0,
-        transcript: t.text,
-        usage: { type: 'duration', seconds: Math.ceil(t.durationSec) },
-      });
+      for await (const e of this.#open(stream.source, options)) this.#onEvent(stream, e);
     } catch (error) {
-      if (this.#abort.signal.aborted) return;
-      const e = toApiError(error);
-      this.#emit({
-        type: 'conversation.item.input_audio_transcription.failed',
-        item_id: itemId,
-        content_index: 0,
-        error: { type: e.type, code: e.code, message: e.message, param: e.param },
-      });
+      stream.source.end();
+      if (this.#stream === stream) this.#stream = null;
+      if (stream.item !== null && !this.#abort.signal.aborted) this.#failed(stream.item.id, error);
+      stream.item = null;
     }
+  }
+
+  #ms(stream: OpenStream, sec: number): number {
+    return Math.round((stream.originSample * 1000) / this.#config.sampleRate + sec * 1000);
+  }
+
+  #onEvent(stream: OpenStream, e: StreamEvent): void {
+    if (this.#abort.signal.aborted) return;
+    switch (e.type) {
+      case 'speech-start': {
+        const item: Item = { id: newItemId(), startSec: e.startSec, texts: [] };
+        stream.item = item;
+        this.#emit({ type: 'input_audio_buffer.speech_started', audio_start_ms: this.#ms(stream, e.startSec), item_id: item.id });
+        return;
+      }
+      case 'commit':
+        if (stream.item === null || e.text === '') return;
+        stream.item.texts.push(e.text);
+        this.#emit({ type: 'conversation.item.input_audio_transcription.delta', item_id: stream.item.id, content_index: 0, delta: e.text });
+        return;
+      case 'speech-end':
+        return this.#turnEnd(stream, e.endSec);
+      case 'final':
+        if (stream.manual && stream.item !== null) this.#completed(stream.item, e.audioSec);
+        else this.#turnEnd(stream, e.audioSec); // a turn cut by the end of the stream (commit, clear, update)
+        stream.item = null;
+        return;
+      default:
+        return;
+    }
+  }
+
+  #turnEnd(stream: OpenStream, endSec: number): void {
+    if (stream.item === null) return;
+    this.#emit({ type: 'input_audio_buffer.speech_stopped', audio_end_ms: this.#ms(stream, endSec), item_id: stream.item.id });
+    this.#committed(stream.item.id);
+    this.#completed(stream.item, endSec);
+    stream.item = null;
+  }
+
+  #completed(item: Item, endSec: number): void {
+    this.#emit({
+      type: 'conversation.item.input_audio_transcription.completed',
+      item_id: item.id,
+      content_index: 0,
+      transcript: item.texts.join(' '),
+      usage: { type: 'duration', seconds: Math.ceil(Math.max(0, endSec - item.startSec)) },
+    });
+  }
+
+  #failed(itemId: string, error: unknown): void {
+    const e = toApiError(error);
+    this.#emit({ type: 'conversation.item.input_audio_transcription.failed', item_id: itemId, content_index: 0, error: { type: e.type, code: e.code, message: e.message, param: e.param } });
   }
 }
 

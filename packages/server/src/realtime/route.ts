@@ -1,7 +1,7 @@
 /**
  * `GET /v1/realtime` (WebSocket): the transcription subset of OpenAI's Realtime API on @fastify/websocket.
- * Items go through the same bounded queue and engine as the REST routes; a full queue fails the item with
- * `queue_full` (a `...transcription.failed` event) instead of holding audio without bound.
+ * Each session's audio goes through the library's streaming transcription on the server's model (one stream at a
+ * time per session); a stream that fails fails its item (a `...transcription.failed` event).
  */
 import type { FastifyInstance } from 'fastify';
 import websocket from '@fastify/websocket';
@@ -9,23 +9,19 @@ import { ApiError, toApiError } from '../api-error.js';
 import type { ServerState } from '../http/state.js';
 import { acceptedModels } from '../http/state.js';
 import { RealtimeSession } from './realtime-session.js';
-import type { ItemTranscriber } from './realtime-session.js';
+import type { StreamOpener } from './realtime-session.js';
 
 /** Largest WebSocket message: 10 s of 24 kHz PCM16 as base64, plus JSON. */
 const MAX_MESSAGE_BYTES = 2 * 1024 * 1024;
 
-function itemTranscriber(state: ServerState): ItemTranscriber {
-  return async (wav, options, signal, onDelta) => {
+/** Streams on the server's model; realtime streams run beside the request queue (docs/server.md). */
+function streamOpener(state: ServerState): StreamOpener {
+  return async function* open(source, options) {
     const engine = state.engine;
     if (engine === null) throw new ApiError(503, 'the model is loading', { code: 'model_loading' });
-    const ticket = state.queue.tryAdmit();
-    if (ticket === null) throw new ApiError(429, 'the server is busy: the transcription queue is full', { type: 'rate_limit_error', code: 'queue_full' });
-    try {
-      const t = await ticket.run(() => engine.transcribe({ audio: wav, options, maxAudioSec: state.options.maxAudioSec, signal, onSegment: (s) => onDelta(s.text) }), signal);
-      state.metrics.audioSeconds.inc(t.durationSec);
-      return t;
-    } finally {
-      ticket.release();
+    for await (const e of engine.stream(source, options)) {
+      if (e.type === 'final') state.metrics.audioSeconds.inc(e.audioSec);
+      yield e;
     }
   };
 }
@@ -45,7 +41,7 @@ export async function registerRealtime(app: FastifyInstance, state: ServerState)
     if (model !== undefined && !acceptedModels(state).includes(model)) {
       return refuse(new ApiError(400, `model ${JSON.stringify(model)} is not served here; use one of: ${acceptedModels(state).join(', ')}`, { param: 'model', code: 'model_not_found' }));
     }
-    const session = new RealtimeSession(send, itemTranscriber(state), { maxAudioSec: state.options.maxAudioSec });
+    const session = new RealtimeSession(send, streamOpener(state), { maxAudioSec: state.options.maxAudioSec });
     socket.on('message', (data, isBinary) => {
       if (isBinary) {
         send({ type: 'error', event_id: 'event_binary', error: { type: 'invalid_request_error', code: 'invalid_json', message: 'send JSON text messages', param: null, event_id: null } });

@@ -4,8 +4,18 @@
  * (`input_audio_format: 'pcm16'`, `input_audio_transcription`, `turn_detection`). PCM16 at 24 kHz (OpenAI's) or
  * 16 kHz (an extension: Whisper's own rate, no resampling).
  */
-import { DEFAULT_VAD } from './energy-vad.js';
-import type { VadSettings } from './energy-vad.js';
+
+/** `server_vad` settings; the session maps them onto the library's Silero VAD (docs/server.md). */
+export interface VadSettings {
+  /** OpenAI `threshold`, 0..1 (default 0.5): Silero speech probability. */
+  readonly threshold: number;
+  /** OpenAI `prefix_padding_ms` (default 300): the VAD's speech padding. */
+  readonly prefixPaddingMs: number;
+  /** OpenAI `silence_duration_ms` (default 500): the VAD's minimum silence that ends a turn. */
+  readonly silenceDurationMs: number;
+}
+
+export const DEFAULT_VAD: VadSettings = Object.freeze({ threshold: 0.5, prefixPaddingMs: 300, silenceDurationMs: 500 });
 
 export interface RealtimeConfig {
   readonly sampleRate: 16_000 | 24_000;
