@@ -25,7 +25,7 @@ try {
   }
   rows.sort((a, b) => b[1] - a[1]);
   const total = treeBytes(modules);
-  console.log(`installed: cephalon + @cephalon/stt, bench, eidolon from packed tarballs, ${rows.length} packages in node_modules`);
+  console.log(`installed: cephalon and the @cephalon/* packages it depends on, from packed tarballs, ${rows.length} packages in node_modules`);
   console.log(`node_modules total: ${mb(total)} (goal ≤ 150 MB)`);
   const ort = rows.find(([n]) => n === 'onnxruntime-node')?.[1] ?? 0;
   console.log(`  of which onnxruntime-node: ${mb(ort)}; everything else: ${mb(total - ort)}`);
