@@ -6,6 +6,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, 
 import { basename, dirname, join } from 'node:path';
 import { InvalidOptionError, ModelNotFoundError } from '../core/errors.js';
 import { DTYPE_SUFFIX } from '../runtime/model/dtype.js';
+import { REQUIRED_CONFIG_FILES, TOKENIZER_FILES } from '../runtime/model/model-files.js';
 import { buildMergedDecoder } from './decoder-graph.js';
 import { exportDimsFromConfig, publishedDims, type ExportDims } from './dims.js';
 import { randomWeights } from './random-weights.js';
@@ -17,18 +18,7 @@ import { EXPORT_DTYPES, type ExportDtype, type Q8Kind } from './weight-store.js'
 import { whisperWeights, type WhisperWeights } from './whisper-weights.js';
 
 /** Files copied next to the ONNX files when the source folder has them. */
-export const COPIED_FILES = [
-  'config.json',
-  'generation_config.json',
-  'preprocessor_config.json',
-  'tokenizer.json',
-  'tokenizer_config.json',
-  'vocab.json',
-  'merges.txt',
-  'added_tokens.json',
-  'special_tokens_map.json',
-  'normalizer.json',
-] as const;
+export const COPIED_FILES = [...REQUIRED_CONFIG_FILES, ...TOKENIZER_FILES] as const;
 
 /** Progress of an export, one event per stage. */
 export type ExportEvent =
