@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeWav } from '../../src/audio/index.js';
 import type { SpeechRegion } from '../../src/core/types.js';
+import { mulberry32 as prng } from '../../src/tokenizer/parity/text-generator.js';
 
 export const SAMPLE_RATE = 16_000;
 
@@ -40,18 +41,6 @@ export const SENTENCES: readonly string[] = [
   'Yes',
   'Thank you very much',
 ];
-
-/** mulberry32: a small seeded PRNG, so every run places the same utterances at the same times. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Renders `text` with espeak-ng, resampled to 16 kHz mono 16-bit by sox. */
 export function speak(text: string, voice: string, wordsPerMinute: number, dir: string): Float32Array {
