@@ -33,6 +33,7 @@ const STT_LAYERS: Readonly<Record<string, number>> = {
   stitching: 2,
   transcription: 3,
   streaming: 3,
+  research: 3,
   writers: 3,
   api: 4,
 };

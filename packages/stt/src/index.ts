@@ -13,7 +13,7 @@ export * from './audio/index.js';
 export { createTranscriber, resolveTranscribeOptions, DEFAULT_TEMPERATURES, DEFAULT_BEST_OF } from './api/index.js';
 export type { Transcriber, TranscriberOptions, AudioInput, TranscribeOptions, DecodingMode, ResolvedTranscribeOptions } from './api/index.js';
 export { decodeWindow, DEFAULT_WINDOW_DECODE_OPTIONS, detectLanguage, languageFromLogits, compressionRatio } from './decoding/index.js';
-export type { WindowDecodeOptions, WindowResult, WindowDecodeContext, TokenStrategy, DecodingTokenizer, StepInfo, LanguageDetection } from './decoding/index.js';
+export type { WindowDecodeOptions, WindowResult, WindowDecodeContext, TokenStrategy, DecodingTokenizer, StepInfo, LanguageDetection, DecodeHooks, WindowHook, WindowHookInfo, LogitFilter } from './decoding/index.js';
 export { sequentialStrategy, decodeWithFallback, fallbackReasons, shouldSkipWindow, DEFAULT_THRESHOLDS, splitWindow } from './transcription/index.js';
 export type { LongFormStrategy, LongFormInput, LongFormResult, LongFormHooks, LongFormOptions, ProgressEvent, LanguageEvent, QualityThresholds, TranscriptionContext, WindowRecord, Attempt } from './transcription/index.js';
 export * from './writers/index.js';

@@ -129,3 +129,44 @@ test('language detection writes the detected language into the prompt', async ()
   const probs = r.languageDetection?.probs ?? {};
   assert.ok(Math.abs(Object.values(probs).reduce((a, b) => a + b, 0) - 1) < 1e-9);
 });
+
+test('hooks: extra filters run after the standard ones on every step, end() sees the result; no hooks = same decode', async () => {
+  const fn = hashedLogits(5, 8, 0.6);
+  const plain = await run(new FakeDecoder(fn), greedy);
+  const seen: { step: number; argmax: number }[] = [];
+  let ended: unknown = null;
+  const hooked = await decodeWindow(
+    {
+      decoder: new FakeDecoder(fn),
+      tokenizer,
+      hooks: {
+        beginWindow: (info) => ({
+          filters: [
+            {
+              apply(logits, tokens) {
+                assert.equal(logits[FAKE_IDS.sot], -Infinity, 'standard filters (special tokens suppressed) ran first');
+                seen.push({ step: tokens.length - info.sampleBegin, argmax: logits.indexOf(Math.max(...logits)) });
+              },
+            },
+          ],
+          end: (r) => {
+            ended = r;
+          },
+        }),
+      },
+    },
+    FAKE_ENCODER_OUTPUT,
+    greedy,
+  );
+  assert.deepEqual(hooked.tokens, plain.tokens, 'an observing hook changes nothing');
+  assert.equal(ended, hooked);
+  assert.deepEqual(seen.map((s) => s.step), [...Array(plain.tokens.length + 1).keys()], 'one call per step, EOT step included');
+  assert.deepEqual(seen.slice(0, -1).map((s) => s.argmax), [...plain.tokens]);
+  const banned = plain.tokens[0] as number;
+  const changed = await decodeWindow(
+    { decoder: new FakeDecoder(fn), tokenizer, hooks: { beginWindow: () => ({ filters: [{ apply: (l) => void (l[banned] = -Infinity) }] }) } },
+    FAKE_ENCODER_OUTPUT,
+    greedy,
+  );
+  assert.ok(!changed.tokens.includes(banned), 'a hook filter that masks a token changes the decode');
+});

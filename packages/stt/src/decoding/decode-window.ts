@@ -9,6 +9,7 @@ import type { LogitFilter } from './logit-filters.js';
 import { softmaxAt } from './math.js';
 import { RowScan } from './row-scan.js';
 import type { WindowDecodeOptions } from './options.js';
+import type { DecodeHooks } from './decode-hooks.js';
 import { buildPrompt } from './prompt.js';
 import type { PromptLayout } from './prompt.js';
 import { rankCandidates } from './ranker.js';
@@ -45,6 +46,8 @@ export interface WindowResult {
 export interface WindowDecodeContext {
   readonly decoder: WhisperDecoder;
   readonly tokenizer: DecodingTokenizer;
+  /** Research hooks (logit capture, rescoring, cost terms); absent = the standard decode. */
+  readonly hooks?: DecodeHooks;
 }
 
 /** Decodes one encoded window. The cache lives only inside this call. */
@@ -62,9 +65,11 @@ export async function decodeWindow(
   const languageToken = detection?.token ?? (tokenizer.isMultilingual ? languageTokenOf(tokenizer, language) : -1);
   const layout = buildPrompt(tokenizer, { ...options, languageToken, nTextCtx, sampleLen });
   const tokenDecoder = buildTokenDecoder(options, tokenizer.eot);
+  const hook = ctx.hooks?.beginWindow?.({ promptTokens: layout.tokens, sampleBegin: layout.sampleBegin, options });
+  const standard = buildLogitFilters(tokenizer, options, layout.sampleBegin);
   const loop: LoopSpec = {
     layout,
-    filters: buildLogitFilters(tokenizer, options, layout.sampleBegin),
+    filters: hook?.filters === undefined ? standard : [...standard, ...hook.filters],
     tokenDecoder,
     nGroup: groupSize(options),
     sampleLen,
@@ -76,7 +81,7 @@ export async function decodeWindow(
   const best = candidates[rankCandidates(candidates, options.lengthPenalty)];
   if (best === undefined) throw new RangeError('decodeWindow: no candidate (group size 0)');
   const text = tokenizer.decode(best.tokens).trim();
-  return {
+  const result: WindowResult = {
     language,
     languageDetection: detection,
     promptTokens: layout.tokens,
@@ -91,6 +96,8 @@ export async function decodeWindow(
     reorderBytes,
     decoderSteps,
   };
+  hook?.end?.(result);
+  return result;
 }
 
 /** Language code -> token id, via the tokenizer's language table. */
