@@ -19,6 +19,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<{ default: Command }>>> = 
   listen: () => import('./commands/listen.js'),
   vad: () => import('./commands/vad.js'),
   export: () => import('./commands/export.js'),
+  research: () => import('./commands/research.js'),
 };
 
 function usage(): string {
