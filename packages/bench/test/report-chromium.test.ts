@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { summaryAxes } from '../src/report/summary-axes.js';
 import { chromium } from 'playwright-core';
 import { getNormalizer } from '@cephalon/stt';
 import { addPerplexity, buildReport, createArpaScorer, parseArpa, renderHtmlReport, type LoadedLanguageModel } from '../src/index.js';
@@ -49,6 +50,15 @@ test('the HTML report renders every chart in headless Chromium without console e
     assert.equal(await page.locator('#chart-scatter circle').count(), 4, 'one point per configuration');
     assert.equal(await page.locator('#chart-sweeps svg').count(), 2, 'WER and RTFx against the swept beam');
     assert.equal(await page.locator('#chart-perplexity rect').count(), 4, 'one perplexity bar per configuration');
+    // Summary charts print the d3 tick labels computed at build time, nothing else numeric.
+    const axes = summaryAxes(report);
+    const numeric = async (sel: string): Promise<string[]> => (await page.locator(sel).allTextContents()).filter((t) => t.trim() !== '' && Number.isFinite(Number(t)));
+    assert.deepEqual(await numeric('#chart-bars svg text.tick'), [...axes.werBars.labels]);
+    const sweep = Object.values(axes.sweeps)[0];
+    assert.ok(sweep !== undefined);
+    const sweepTexts = await numeric('#chart-sweeps svg text');
+    for (const label of [...sweep.wer.labels, ...sweep.rtfx.labels]) assert.ok(sweepTexts.includes(label), `sweep tick ${label} drawn`);
+    assert.ok(sweepTexts.every((t) => t.replace(/^-?\d*\.?/, '').length <= 3), `sweep ticks are short round numbers: ${sweepTexts.join(' ')}`);
     const worst = countNonWhite(decodePng(await page.locator('#worst').screenshot()));
     assert.ok(worst >= MIN_INK_PIXELS, `worst-utterance view: ${worst}`);
     assert.deepEqual(errors, []);

@@ -53,7 +53,7 @@ export interface BarChart {
 
 export type DistributionChart = StripChart | BarChart;
 
-function linearAxis(max: number, min = 0, integer = false): AxisScale {
+export function linearAxis(max: number, min = 0, integer = false): AxisScale {
   const s = scaleLinear().domain([min, max > min ? max : min + 1]).nice(5);
   // Counts get whole-number ticks only.
   const ticks = s.ticks(5).filter((t) => !integer || Number.isInteger(t));

@@ -25,24 +25,17 @@ export const CHART_SCRIPT = String.raw`
   }
   function svgIn(container, w, h) { return el('svg', { width: w, height: h, viewBox: '0 0 ' + w + ' ' + h }, container); }
   function scale(d0, d1, r0, r1) { var k = d1 === d0 ? 0 : (r1 - r0) / (d1 - d0); return function (v) { return r0 + (v - d0) * k; }; }
-  function fmt(v) { return v === null || !isFinite(v) ? '-' : (Math.abs(v) >= 100 ? v.toFixed(0) : v.toPrecision(3)); }
   function axes(svg, x, y, xTicks, yTicks, xLabel, yLabel, w, h) {
     el('line', { x1: M.l, y1: h - M.b, x2: w - M.r, y2: h - M.b, stroke: '#444' }, svg);
     el('line', { x1: M.l, y1: M.t, x2: M.l, y2: h - M.b, stroke: '#444' }, svg);
-    // x ticks are {v, s} (s '' = tick without label); y ticks are numbers or {v, s} (d3-formatted).
+    // Ticks are {v, s} (s '' = tick without label; labels are d3-formatted at build time).
     xTicks.forEach(function (t) { var px = x(t.v); el('line', { x1: px, y1: h - M.b, x2: px, y2: h - M.b + (t.s ? 4 : 2), stroke: '#444' }, svg); if (t.s) text(svg, px, h - M.b + 16, t.s, { 'text-anchor': 'middle' }); });
-    yTicks.forEach(function (t) { var v = typeof t === 'number' ? t : t.v, py = y(v); el('line', { x1: M.l - 4, y1: py, x2: w - M.r, y2: py, stroke: '#e5e5e5' }, svg); text(svg, M.l - 6, py + 4, typeof t === 'number' ? fmt(t) : t.s, { 'text-anchor': 'end' }); });
+    yTicks.forEach(function (t) { var py = y(t.v); el('line', { x1: M.l - 4, y1: py, x2: w - M.r, y2: py, stroke: '#e5e5e5' }, svg); text(svg, M.l - 6, py + 4, t.s, { 'text-anchor': 'end' }); });
     text(svg, (M.l + w - M.r) / 2, h - 10, xLabel, { 'text-anchor': 'middle', 'font-weight': 'bold' });
     text(svg, 14, (M.t + h - M.b) / 2, yLabel, { 'text-anchor': 'middle', 'font-weight': 'bold', transform: 'rotate(-90 14 ' + (M.t + h - M.b) / 2 + ')' });
   }
-  function linTicks(lo, hi, n) { var out = []; for (var i = 0; i <= n; i++) out.push(lo + (hi - lo) * i / n); return out; }
-  function range(values, pad, allowNegative) {
-    var lo = Math.min.apply(null, values), hi = Math.max.apply(null, values);
-    if (!isFinite(lo)) { lo = 0; hi = 1; }
-    if (hi === lo) { hi = lo + 1; }
-    var low = lo - (hi - lo) * pad;
-    return [allowNegative ? low : Math.max(0, low), hi + (hi - lo) * pad];
-  }
+  // Axes come from d3-scale at build time (summary-axes.ts): {domain, ticks, labels}; labelled() pairs them for axes().
+  function labelled(a) { return a.ticks.map(function (v, i) { return { v: v, s: a.labels[i] }; }); }
   function legend(container) {
     var div = document.createElement('div'); div.className = 'legend';
     engines.forEach(function (e) { var s = document.createElement('span'); s.innerHTML = '<i style="background:' + color(e) + '"></i>'; s.appendChild(document.createTextNode(e)); div.appendChild(s); });
@@ -108,9 +101,8 @@ export const CHART_SCRIPT = String.raw`
   function bars(c) {
     var rows = data.summaries, bh = 22, h = M.t + M.b + rows.length * bh, w = W, left = 230;
     var svg = svgIn(c, w, h);
-    var hi = Math.max.apply(null, rows.map(function (s) { return Math.max(s.werCi.upper, s.wer); }).concat([0.01]));
-    var x = scale(0, hi * 1.05, left, w - M.r);
-    linTicks(0, hi * 1.05, 5).forEach(function (v) { var px = x(v); el('line', { x1: px, y1: M.t, x2: px, y2: h - M.b, stroke: '#e5e5e5' }, svg); text(svg, px, h - M.b + 16, fmt(v), { 'text-anchor': 'middle' }); });
+    var ax = data.axes.werBars, x = scale(ax.domain[0], ax.domain[1], left, w - M.r);
+    labelled(ax).forEach(function (t) { var px = x(t.v); el('line', { x1: px, y1: M.t, x2: px, y2: h - M.b, stroke: '#e5e5e5' }, svg); text(svg, px, h - M.b + 16, t.s, { 'text-anchor': 'middle', 'class': 'tick' }); });
     rows.forEach(function (s, i) {
       var y0 = M.t + i * bh;
       el('rect', { x: left, y: y0 + 3, width: Math.max(1, x(s.wer) - left), height: bh - 6, fill: color(s.engine), 'fill-opacity': 0.75 }, svg);
@@ -122,16 +114,15 @@ export const CHART_SCRIPT = String.raw`
     });
     text(svg, (left + w - M.r) / 2, h - 10, 'WER with 95% bootstrap CI', { 'text-anchor': 'middle', 'font-weight': 'bold' });
   }
-  function sweepChart(c, group, param, metric, metricLabel) {
+  function sweepChart(c, group, param, metric, metricLabel, ax) {
     var values = []; group.forEach(function (s) { var v = JSON.stringify(s.params[param]); if (values.indexOf(v) < 0) values.push(v); });
     values.sort(function (a, b) { var na = Number(a), nb = Number(b); return isFinite(na) && isFinite(nb) ? na - nb : a < b ? -1 : 1; });
     var others = group[0].swept.filter(function (p) { return p !== param; });
     var lines = {};
     group.forEach(function (s) { var k = others.map(function (p) { return p + '=' + JSON.stringify(s.params[p]); }).join(' ') || 'all'; (lines[k] = lines[k] || []).push(s); });
     var w = 420, h = 260, svg = svgIn(c, w, h);
-    var yr = range(group.map(function (s) { return s[metric]; }).filter(isFinite).concat([0]), 0.1);
-    var x = scale(0, Math.max(values.length - 1, 1), M.l + 20, w - M.r - 20), y = scale(yr[0], yr[1], h - M.b, M.t);
-    axes(svg, x, y, values.map(function (v, i) { return { v: i, s: v }; }), linTicks(yr[0], yr[1], 4), param, metricLabel, w, h);
+    var x = scale(0, Math.max(values.length - 1, 1), M.l + 20, w - M.r - 20), y = scale(ax.domain[0], ax.domain[1], h - M.b, M.t);
+    axes(svg, x, y, values.map(function (v, i) { return { v: i, s: v }; }), labelled(ax), param, metricLabel, w, h);
     Object.keys(lines).forEach(function (k, li) {
       var pts = lines[k].slice().sort(function (a, b) { return values.indexOf(JSON.stringify(a.params[param])) - values.indexOf(JSON.stringify(b.params[param])); });
       var d = pts.map(function (s, i) { return (i ? 'L' : 'M') + x(values.indexOf(JSON.stringify(s.params[param]))) + ' ' + y(s[metric]); }).join(' ');
@@ -151,7 +142,8 @@ export const CHART_SCRIPT = String.raw`
       g[0].swept.forEach(function (p) {
         var h = document.createElement('h4'); h.textContent = k + ': ' + p; c.appendChild(h);
         var row = document.createElement('div'); row.className = 'row'; c.appendChild(row);
-        sweepChart(row, g, p, 'wer', 'WER'); sweepChart(row, g, p, 'rtfx', 'RTFx');
+        var ax = data.axes.sweeps[k];
+        sweepChart(row, g, p, 'wer', 'WER', ax.wer); sweepChart(row, g, p, 'rtfx', 'RTFx', ax.rtfx);
       });
     });
   }
@@ -165,7 +157,7 @@ export const CHART_SCRIPT = String.raw`
     if (!keys.length) { c.textContent = 'No engine in these results exposes confidences.'; return; }
     svg = svgIn(c, W, H);
     var x = scale(0, 1, M.l, W - M.r), y = scale(0, 1, H - M.b, M.t);
-    axes(svg, x, y, linTicks(0, 1, 5).map(function (v) { return { v: v, s: v.toFixed(1) }; }), linTicks(0, 1, 5), 'mean token confidence (utterance)', 'word accuracy (1 - WER, floor 0)', W, H);
+    axes(svg, x, y, labelled(data.axes.unit), labelled(data.axes.unit), 'mean token confidence (utterance)', 'word accuracy (1 - WER, floor 0)', W, H);
     el('line', { x1: x(0), y1: y(0), x2: x(1), y2: y(1), stroke: '#999', 'stroke-dasharray': '4 4' }, svg);
     keys.forEach(function (k, ki) {
       var col = COLORS[ki % COLORS.length], bins = [];

@@ -10,6 +10,7 @@ import { DIST_CHART_SCRIPT } from './dist-chart-script.js';
 import { escapeHtml } from './html-escape.js';
 import { perplexitySection } from './perplexity-html.js';
 import { scatterChart } from './scatter-data.js';
+import { summaryAxes } from './summary-axes.js';
 import type { BenchReport, ConfigSummary, UtteranceScore } from './types.js';
 
 export { escapeHtml };
@@ -108,7 +109,7 @@ function safeJson(value: unknown): string {
  */
 export function renderHtmlReport(report: BenchReport, options: { readonly title?: string; readonly notes?: readonly string[] } = {}): string {
   const title = options.title ?? 'Cephalon bench report';
-  const data = { ...report, multiDataset: new Set(report.summaries.map((s) => s.dataset)).size > 1, scatter: scatterChart(report) };
+  const data = { ...report, multiDataset: new Set(report.summaries.map((s) => s.dataset)).size > 1, scatter: scatterChart(report), axes: summaryAxes(report) };
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title><style>${STYLE}</style></head>
 <body>
