@@ -18,7 +18,8 @@ export function circuitStep(s: number, u: number, rate: number, relax: number, r
   const k = up + down + relax;
   if (k === 0) return s;
   const sInf = (up + down * lower + relax * rest) / k;
-  const next = sInf + (s - sInf) * Math.exp(-k * dt);
+  // s + (s_inf - s)(1 - e^{-K dt}), with expm1 so slow circuits (K dt ~ 1e-5) keep full precision.
+  const next = s - (sInf - s) * Math.expm1(-k * dt);
   // Guard the last bit of rounding so the range stays exactly invariant.
   return next < lower ? lower : next > 1 ? 1 : next;
 }
