@@ -97,7 +97,11 @@ test('the circuit work is what closes the ledger: without it the residual is the
   const world = driveWorld(3, 2, { damping: zeros(8), wind: { amplitude: 0, spatialFrequency: 1, timeFrequency: 0.1 } });
   world.setCircuitInput(0, [-2, 2, 2, -2, 2, -2, 2, 2]);
   world.setCircuitInput(1, [2, -2, 0, 2, -2, 2, -2, -2]);
-  world.run(2000, DT);
+  world.run(1000, DT);
+  const added = world.addAgent({ position: new Array<number>(8).fill(0.3) }); // joins at rest levels, booked as placement
+  world.setCircuitInput(added, [-2, -2, 2, 2, -2, 2, 2, -2]);
+  world.run(1000, DT);
+  assert.equal(world.circuitState(added).levels.length, 8);
   const r = world.ledger();
   assert.ok(Math.abs(r.externalWork.circuits) > 1e-3, `circuit work ${r.externalWork.circuits}`);
   assert.ok(Math.abs(r.numericalError) < 1e-3 * Math.abs(r.externalWork.circuits), `residual ${r.numericalError} vs circuit work ${r.externalWork.circuits}`);
