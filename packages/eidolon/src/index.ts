@@ -15,6 +15,7 @@ export type { ScalarField, FieldSource, FieldLedger, FieldState } from './fields
 export { WORK_CHANNELS } from './energy/index.js';
 export type { LedgerReport, PotentialParts, WorkChannel } from './energy/index.js';
 export { RandomStream, deriveStream } from './random/index.js';
+export * from './circuits/index.js';
 // Input interface, theory of mind, agent loop and tools (see docs/eidolon-loop.md).
 export * from './input/index.js';
 export * from './mind/index.js';

@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
   DEFAULT_INPUT_PARAMS, DEFAULT_LOOP_PARAMS, DEFAULT_RUN_CONFIG, EidolonError, InputEventError, InvalidParameterError, TrajectoryError,
-  createLexiconScorer, createLlmScorer, createWorld, equationsNote, parseEventLog, parseTrajectory, recordTrajectory, replayTrajectory,
+  createLexiconScorer, createLlmScorer, createWorld, driveLevelCircuits, equationsNote, parseEventLog, parseTrajectory, recordTrajectory, replayTrajectory,
   scoreEvents, trajectoryHtml, trajectorySvg,
 } from '@cephalon/eidolon';
 import type { RunConfig, Scorer } from '@cephalon/eidolon';
@@ -54,8 +54,11 @@ function runConfig(o: ParsedOptions): RunConfig {
   const steps = intOpt(c, o, 'steps', 1);
   const dtSec = numberOpt(c, o, 'dt') ?? DEFAULT_RUN_CONFIG.dtSec;
   if (!(dtSec > 0)) usageError(c, '--dt must be > 0');
+  const model = stringOpt(o, 'model') ?? 'field';
+  if (model !== 'field' && model !== 'drive-level') usageError(c, `--model must be field or drive-level, got '${model}'`);
   return {
     ...DEFAULT_RUN_CONFIG,
+    ...(model === 'drive-level' ? { world: { ...DEFAULT_RUN_CONFIG.world, circuits: driveLevelCircuits(DEFAULT_RUN_CONFIG.world.dims ?? 8) } } : {}),
     seed: intOpt(c, o, 'seed', 0) ?? DEFAULT_RUN_CONFIG.seed,
     dtSec,
     tailSec: numberOpt(c, o, 'tail') ?? DEFAULT_RUN_CONFIG.tailSec,
@@ -66,7 +69,7 @@ function runConfig(o: ParsedOptions): RunConfig {
 
 const SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
   run: {
-    usage: 'cephalon eidolon run --events events.jsonl [--seed N] [--out trajectory.jsonl]',
+    usage: 'cephalon eidolon run --events events.jsonl [--seed N] [--out trajectory.jsonl] [--model field|drive-level]',
     summary: 'replay an event log (JSONL: timestamp, modality, content, speaker) through the field and write a trajectory',
     options: {
       events: { type: 'string', value: 'FILE', help: 'event log, one JSON event per line (required)' },
@@ -76,6 +79,7 @@ const SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
       steps: { type: 'string', value: 'N', help: 'number of steps (default: last event + --tail)' },
       tail: { type: 'string', value: 'SEC', defaultText: String(DEFAULT_RUN_CONFIG.tailSec), help: 'simulated seconds after the last event' },
       'record-every': { type: 'string', value: 'N', defaultText: String(DEFAULT_RUN_CONFIG.recordEvery), help: 'record positions every N steps' },
+      model: { type: 'string', value: 'MODEL', defaultText: 'field', help: 'circuit model: field, or drive-level (scalar circuit states s1..s8, spec A2.4)' },
       scorer: { type: 'string', value: 'KIND', defaultText: 'lexicon', help: 'lexicon, or llm (an OpenAI-compatible endpoint; falls back to the lexicon)' },
       'llm-url': { type: 'string', value: 'URL', help: 'server root of the chat-completions endpoint' },
       'llm-model': { type: 'string', value: 'NAME', help: 'model name sent to the endpoint' },

@@ -1,10 +1,10 @@
 /**
  * The energy ledger (spec A9.6) as first-class state. Mechanical energy
- *   E_mech = K + U_wells + U_pairs + U_field + U_boundary
+ *   E_mech = K + U_wells + U_pairs + U_field + U_boundary + U_circuits
  * changes only through booked terms; the residual is the integrator's numerical error:
  *   err = E_mech(t) - E_mech(0) - W_ext - W_effort + Q
  * where W_ext is all external work (wind, language, impulses, external drive, thermostat noise,
- * acceleration clamp, energy limit, field changes, placements), W_effort the drive work paid from internal
+ * acceleration clamp, energy limit, field changes, placements, drive-level circuit changes), W_effort the drive work paid from internal
  * energy and Q the heat removed by damping and by mass growth (which goes into internal energy).
  * Internal energy closes exactly: E_int(t) = E_int(0) + Q - W_effort - leak.
  */
@@ -12,7 +12,7 @@ import type { FieldLedger } from '../fields/types.js';
 import { StepTally } from '../integrator/tally.js';
 
 /** Named external-work channels. */
-export const WORK_CHANNELS = ['wind', 'language', 'impulse', 'drive', 'thermostat', 'clamp', 'limit', 'field', 'placement'] as const;
+export const WORK_CHANNELS = ['wind', 'language', 'impulse', 'drive', 'thermostat', 'clamp', 'limit', 'field', 'placement', 'circuits'] as const;
 export type WorkChannel = (typeof WORK_CHANNELS)[number];
 
 /** Potential energy by source. */
@@ -21,6 +21,8 @@ export interface PotentialParts {
   pairs: number;
   field: number;
   boundary: number;
+  /** Drive-level circuit sites (0 with the field model). */
+  circuits: number;
 }
 
 /** What world.ledger() returns: plain data. */
@@ -57,6 +59,8 @@ export class EnergyLedger {
   impulseWork = 0;
   fieldWork = 0;
   placementWork = 0;
+  /** Potential-energy change caused by the drive-level circuit states changing (weights, charge). */
+  circuitWork = 0;
   leak = 0;
   mechanical0 = 0;
   internal0 = 0;
@@ -81,13 +85,14 @@ export class EnergyLedger {
       limit: t.limitWork,
       field: this.fieldWork,
       placement: this.placementWork,
+      circuits: this.circuitWork,
     };
   }
 
   /** Builds the report for the current energies. */
   report(now: { timeSec: number; step: number; kinetic: number; potential: PotentialParts; internal: number; fields: readonly FieldLedger[] }): LedgerReport {
     const u = now.potential;
-    const uTotal = u.wells + u.pairs + u.field + u.boundary;
+    const uTotal = u.wells + u.pairs + u.field + u.boundary + u.circuits;
     const mechanical = now.kinetic + uTotal;
     const work = this.work();
     let wTotal = 0;
@@ -99,7 +104,7 @@ export class EnergyLedger {
     const effort = this.tally.effort;
     const heat = this.tally.dampingHeat + this.tally.massGrowthHeat;
     const numericalError = mechanical - this.mechanical0 - wTotal - effort + heat;
-    const uAbs = Math.abs(u.wells) + Math.abs(u.pairs) + Math.abs(u.field) + Math.abs(u.boundary);
+    const uAbs = Math.abs(u.wells) + Math.abs(u.pairs) + Math.abs(u.field) + Math.abs(u.boundary) + Math.abs(u.circuits);
     const scale = Math.max(Math.abs(this.mechanical0), now.kinetic + uAbs, wAbs + Math.abs(effort), heat, Number.MIN_VALUE);
     return {
       timeSec: now.timeSec,
@@ -130,7 +135,8 @@ export class EnergyLedger {
     ];
     // Appended only when used, so snapshots and state hashes of worlds without the energy limit are
     // unchanged from before it existed (persisted agent states still verify on open).
-    if (t.limitWork !== 0) out.push(t.limitWork);
+    if (t.limitWork !== 0 || this.circuitWork !== 0) out.push(t.limitWork);
+    if (this.circuitWork !== 0) out.push(this.circuitWork);
     return out;
   }
 
@@ -144,5 +150,6 @@ export class EnergyLedger {
       at(8), at(9), at(10), at(11), at(12), at(13), at(14),
     ];
     t.limitWork = at(15);
+    this.circuitWork = at(16);
   }
 }

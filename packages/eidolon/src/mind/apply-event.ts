@@ -8,6 +8,7 @@ import { DEFAULT_INPUT_PARAMS, perturb } from '../input/perturb.js';
 import type { InputEffect, InputParams } from '../input/perturb.js';
 import type { ScoredEvent } from '../input/scored-event.js';
 import { DEFAULT_PLACEMENT } from './others.js';
+import { circuitInputsFromAffect } from '../circuits/circuits.js';
 import type { OtherMinds, PlacementParams } from './others.js';
 
 export interface ApplyOptions {
@@ -30,5 +31,8 @@ export function applyScoredEvent(world: World, minds: OtherMinds, scored: Scored
     speakerId = minds.place(world, event.speaker, score.affect, score.confidence, o.placement ?? DEFAULT_PLACEMENT);
   }
   const effect = perturb(world, o.selfId, event, score, o.input ?? DEFAULT_INPUT_PARAMS);
+  // Drive-level model: the push also becomes the inputs of the self's circuit ODEs (spec A2.4).
+  const c = world.params.circuits;
+  if (c.model === 'drive-level' && score !== null) world.setCircuitInput(o.selfId, circuitInputsFromAffect(score.affect, c.eventGain * score.confidence), c.eventHoldSec);
   return { ...effect, speakerId };
 }

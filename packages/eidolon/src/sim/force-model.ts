@@ -12,6 +12,7 @@ import type { Wind } from '../forces/wind.js';
 import type { ScalarField } from '../fields/types.js';
 import type { PotentialParts } from '../energy/ledger.js';
 import type { AgentStore } from '../state/agents.js';
+import type { Circuits } from '../circuits/circuits.js';
 import type { WorldParams } from '../state/params.js';
 
 export class ForceModel {
@@ -26,6 +27,8 @@ export class ForceModel {
   private springsActive = false;
   /** False while no agent has a drive (fD stays zero); set by refreshFlags. */
   private drivesActive = false;
+  /** Drive-level circuit sites (null with the field model). */
+  circuits: Circuits | null = null;
 
   constructor(params: WorldParams, wind: Wind, fields: readonly ScalarField[]) {
     this.params = params;
@@ -46,6 +49,7 @@ export class ForceModel {
     u.pairs = accumulatePairs(store, p.pairwise.gravity, p.pairwise.softening);
     u.boundary = p.boundary.kind === 'soft' ? accumulateSoftBoundary(store, p.boundary.halfWidth, p.boundary.stiffness) : 0;
     u.field = this.fields.length > 0 ? this.accumulateFields(store) : 0;
+    u.circuits = this.circuits !== null ? this.circuits.accumulate(store) : 0;
     if (this.wind.enabled) this.wind.accumulate(store, tSec);
     let anyLanguage = false;
     if (this.springsActive) {

@@ -28,6 +28,8 @@ export interface WorldSnapshot {
   readonly random: Readonly<Record<string, readonly number[]>>;
   readonly fields: readonly FieldState[];
   readonly ledger: readonly number[];
+  /** Drive-level circuit state (Circuits.toArrays, non-finite values as strings); absent with the field model. */
+  readonly circuits?: readonly (readonly (number | string)[])[];
 }
 
 /** Replaces non-finite numbers by strings, recursively. */

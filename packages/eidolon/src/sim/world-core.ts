@@ -19,6 +19,7 @@ import type { RandomStream } from '../random/xoshiro.js';
 import { AgentStore } from '../state/agents.js';
 import type { WorldParams } from '../state/params.js';
 import { ForceModel } from './force-model.js';
+import { Circuits } from '../circuits/circuits.js';
 import { StateHasher } from './hash.js';
 
 /** What the world tells its listeners. */
@@ -37,7 +38,9 @@ export class WorldCore {
   readonly energy = new EnergyLedger();
   /** Named random streams: 'init' (initial state), 'wind' (noise tables), 'thermostat', 'fields'. */
   readonly random: { readonly init: RandomStream; readonly thermostat: RandomStream };
-  protected readonly potentials: PotentialParts = { wells: 0, pairs: 0, field: 0, boundary: 0 };
+  protected readonly potentials: PotentialParts = { wells: 0, pairs: 0, field: 0, boundary: 0, circuits: 0 };
+  /** Drive-level circuit states (spec A2.4); null with the default field model. */
+  readonly circuits: Circuits | null;
   protected listeners: WorldListener[] = [];
   protected timeSec = 0;
   protected stepIndex = 0;
@@ -63,6 +66,8 @@ export class WorldCore {
     this.forces = new ForceModel(params, wind, this.fields);
     this.temperature = params.thermostat.kind === 'langevin' ? params.thermostat.temperature : 0;
     this.anyMassGrowth = params.massGrowth.some((k) => k > 0);
+    this.circuits = params.circuits.model === 'drive-level' ? new Circuits(params.circuits, params.dims) : null;
+    this.forces.circuits = this.circuits;
   }
 
   get time(): number {
@@ -84,6 +89,7 @@ export class WorldCore {
    */
   step(dtSec: number): void {
     if (dtSec !== this.dtSec || !(dtSec > 0)) this.setDt(dtSec);
+    if (this.circuits !== null) this.advanceCircuits(dtSec);
     if (!this.forcesFresh) this.refreshForces();
     const s = this.store;
     const tally = this.energy.tally;
@@ -135,6 +141,20 @@ export class WorldCore {
     refreshDampFactors(this.store, 0.5 * dtSec);
   }
 
+  /**
+   * Drive-level model: advances the circuit states over the coming step (inputs held at its start), applies
+   * their modulation, and books the potential-energy change at fixed positions as 'circuits' work.
+   */
+  private advanceCircuits(dtSec: number): void {
+    const u = this.potentials;
+    if (!this.forcesFresh) this.refreshForces();
+    const before = u.wells + u.pairs + u.field + u.boundary + u.circuits;
+    (this.circuits as Circuits).advance(this.store, this.timeSec, dtSec);
+    refreshDampFactors(this.store, 0.5 * dtSec);
+    this.refreshForces();
+    this.energy.circuitWork += u.wells + u.pairs + u.field + u.boundary + u.circuits - before;
+  }
+
   /** Field potential at the new positions before the fields move, then advances them. */
   private advanceFields(dtSec: number): number {
     const before = this.forces.fieldPotential(this.store);
@@ -171,7 +191,8 @@ export class WorldCore {
   mechanicalEnergy(): number {
     if (!this.forcesFresh) this.refreshForces();
     const u = this.potentials;
-    return kineticEnergy(this.store) + u.wells + u.pairs + u.field + u.boundary;
+    const e = kineticEnergy(this.store) + u.wells + u.pairs + u.field + u.boundary;
+    return this.circuits === null ? e : e + u.circuits;
   }
 
   protected internalTotal(): number {
@@ -227,6 +248,7 @@ export class WorldCore {
       const st = f.getState();
       h.numbers(st.values.map(Number)).numbers(st.meta.map(Number));
     }
+    if (this.circuits !== null) for (const a of this.circuits.toArrays()) h.numbers(a);
     return h.digest();
   }
 

@@ -12,6 +12,8 @@ import { checkAxes, resolveParams } from '../state/validate-params.js';
 import { SNAPSHOT_VERSION, decodeNumber, decodeParams, encodeJson } from './snapshot.js';
 import type { WorldSnapshot } from './snapshot.js';
 import { WorldCore } from './world-core.js';
+import type { CircuitView } from '../circuits/circuits.js';
+import { CIRCUIT_COUNT } from '../circuits/spec.js';
 import type { WorldListener } from './world-core.js';
 
 /** Optional initial values for a new agent (defaults: random position, world masses and damping). */
@@ -178,7 +180,41 @@ export class World extends WorldCore {
     this.checkAgent(id);
     checkAxes('damping', coefficients, this.dims, (x) => x >= 0);
     this.store.damping.set(coefficients, id * this.dims);
+    if (this.circuits !== null) {
+      this.circuits.sync(this.store);
+      this.circuits.setBaseDamping(id, coefficients); // circuit 5 multiplies these from the next step on
+    }
     if (this.dtSec > 0) refreshDampFactors(this.store, 0.5 * this.dtSec);
+  }
+
+  /**
+   * Drive-level model: holds external inputs u_1..u_8 of agent id's circuit ODEs (spec A2.4: nutrient
+   * intake, conflict outcome, novelty + misalignment, violation - confirmation; then circuits 5-8) for
+   * durationSec (default: until replaced). Throws with the field model.
+   * @example world.setCircuitInput(0, [0, 0.5, 0, 0, 0, 0, 0, 0], 3)
+   */
+  setCircuitInput(id: number, inputs: readonly number[], durationSec: number = Number.POSITIVE_INFINITY): void {
+    this.checkAgent(id);
+    const c = this.requireCircuits();
+    if (!Array.isArray(inputs) || inputs.length !== CIRCUIT_COUNT || !inputs.every(Number.isFinite)) {
+      throw new InvalidParameterError(`circuit inputs must be ${CIRCUIT_COUNT} finite numbers`, 'pass one input per circuit, e.g. [0, 0.5, 0, 0, 0, 0, 0, 0]');
+    }
+    if (!(durationSec >= 0)) throw new InvalidParameterError('durationSec must be >= 0', 'pass seconds, or omit it to hold the inputs');
+    c.sync(this.store);
+    c.setInput(id, inputs, this.timeSec + durationSec);
+  }
+
+  /** Drive-level model: a copy of agent id's circuit levels, held inputs, field weights and gains. Throws with the field model. */
+  circuitState(id: number): CircuitView {
+    this.checkAgent(id);
+    const c = this.requireCircuits();
+    c.sync(this.store);
+    return c.view(id);
+  }
+
+  private requireCircuits(): NonNullable<World['circuits']> {
+    if (this.circuits === null) throw new InvalidParameterError('the world runs the field circuit model', "create it with params.circuits = driveLevelCircuits(dims)");
+    return this.circuits;
   }
 
   /** Adds a source packet to field `index`; its effect on the agents' energy is booked ('field'). */
@@ -250,18 +286,20 @@ export class World extends WorldCore {
       agentCount: s.count,
       agents,
       languageOn: Array.from(this.forces.languageOn.subarray(0, s.count)),
-      potentials: [this.potentials.wells, this.potentials.pairs, this.potentials.field, this.potentials.boundary],
+      potentials: [this.potentials.wells, this.potentials.pairs, this.potentials.field, this.potentials.boundary, ...(this.circuits === null ? [] : [this.potentials.circuits])],
       forcesFresh: this.forcesFresh,
       random: { thermostat: this.random.thermostat.getState() },
       fields: this.fields.map((f) => f.getState()),
       ledger: this.energy.toArray(),
+      ...(this.circuits === null ? {} : { circuits: this.circuits.toArrays().map((a) => a.map((x) => encodeJson(x) as number | string)) }),
     };
   }
 
   /** Restores a snapshot of a world with the same parameters and seed (see restoreWorld for a fresh one). */
   restore(snap: WorldSnapshot): void {
     if (snap.version !== SNAPSHOT_VERSION) throw new SnapshotError(`snapshot version ${snap.version}, expected ${SNAPSHOT_VERSION}`);
-    if (JSON.stringify(snap.params) !== JSON.stringify(encodeJson(this.params)) || snap.seed !== this.seed) {
+    // Parameters are compared after filling defaults, so snapshots written before a parameter group existed still restore.
+    if (JSON.stringify(encodeJson(resolvedSnapshotParams(snap))) !== JSON.stringify(encodeJson(this.params)) || snap.seed !== this.seed) {
       throw new SnapshotError('snapshot was taken from a world with other parameters or another seed');
     }
     const s = this.store;
@@ -278,6 +316,11 @@ export class World extends WorldCore {
     this.forces.refreshFlags(s);
     this.forces.languageOn.set(snap.languageOn);
     [this.potentials.wells, this.potentials.pairs, this.potentials.field, this.potentials.boundary] = snap.potentials.map(Number) as [number, number, number, number];
+    this.potentials.circuits = Number(snap.potentials[4] ?? 0);
+    if (this.circuits !== null) {
+      if (snap.circuits === undefined) throw new SnapshotError('snapshot of a drive-level world lacks its circuit state');
+      this.circuits.fromArrays(snap.circuits.map((a) => a.map(decodeNumber)));
+    }
     this.timeSec = snap.timeSec;
     this.stepIndex = snap.step;
     this.dtSec = snap.dtSec;
@@ -298,9 +341,18 @@ export function createWorld(params: WorldParamsInput = {}, seed: number | string
   return new World(resolveParams(params), seed, agents);
 }
 
+/** The snapshot's parameters with defaults filled in (SnapshotError when they do not validate). */
+function resolvedSnapshotParams(snap: WorldSnapshot): WorldParams {
+  try {
+    return resolveParams(decodeParams(snap.params));
+  } catch (cause) {
+    throw new SnapshotError(`snapshot parameters are invalid: ${(cause as Error).message}`);
+  }
+}
+
 /** Creates a world from a snapshot alone. */
 export function restoreWorld(snap: WorldSnapshot): World {
-  const world = new World(resolveParams(decodeParams(snap.params)), snap.seed);
+  const world = new World(resolvedSnapshotParams(snap), snap.seed);
   world.restore(snap);
   return world;
 }

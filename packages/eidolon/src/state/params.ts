@@ -3,6 +3,7 @@
  * Units: time in simulated seconds, positions dimensionless (axis ranges about [-1, 1]),
  * masses and energies in consistent arbitrary units (energy = mass * (position/second)^2).
  */
+import type { CircuitsSpec } from '../circuits/spec.js';
 
 /** Default number of axes: one per circuit of the eight-circuit model. */
 export const DEFAULT_DIMS = 8;
@@ -117,6 +118,8 @@ export interface WorldParams {
   readonly internalEnergy: { readonly initial: number; readonly leakRate: number };
   /** Ledger check every N steps; relative tolerance on the numerical-error term. */
   readonly ledger: { readonly checkEvery: number; readonly tolerance: number };
+  /** Circuit model (spec A2.4): 'field' (default: circuits are coordinates) or driveLevelCircuits(dims). */
+  readonly circuits: CircuitsSpec;
 }
 
 /** See WorldParams.energyLimit. maxPerStep may be Infinity (only the internal-energy bound). */
@@ -167,6 +170,7 @@ export function defaultParams(dims: number = DEFAULT_DIMS): WorldParams {
     maxLanguageForce: 2,
     internalEnergy: { initial: 1, leakRate: 0.01 },
     ledger: { checkEvery: 1000, tolerance: 1e-3 },
+    circuits: { model: 'field' },
   };
 }
 

@@ -1,5 +1,6 @@
 /** Fills defaults into partial parameters and validates them once (typed errors on bad input). */
 import { InvalidParameterError } from '../errors.js';
+import { checkCircuits } from '../circuits/spec.js';
 import { defaultParams } from './params.js';
 import type { FieldSpec, WellSpec, WorldParams, WorldParamsInput } from './params.js';
 
@@ -47,6 +48,7 @@ export function resolveParams(input: WorldParamsInput = {}): WorldParams {
   checkNonNegative('internalEnergy.leakRate', p.internalEnergy.leakRate);
   checkInteger('ledger.checkEvery', p.ledger.checkEvery, 1);
   checkPositive('ledger.tolerance', p.ledger.tolerance);
+  checkCircuits(p.circuits, dims);
   return p;
 }
 
