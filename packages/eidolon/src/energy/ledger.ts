@@ -10,9 +10,10 @@
  */
 import type { FieldLedger } from '../fields/types.js';
 import { StepTally } from '../integrator/tally.js';
+import type { SpaceLedger } from '../space/space-model.js';
 
 /** Named external-work channels. */
-export const WORK_CHANNELS = ['wind', 'language', 'impulse', 'drive', 'thermostat', 'clamp', 'limit', 'field', 'placement'] as const;
+export const WORK_CHANNELS = ['wind', 'language', 'impulse', 'drive', 'thermostat', 'clamp', 'limit', 'field', 'placement', 'trail'] as const;
 export type WorkChannel = (typeof WORK_CHANNELS)[number];
 
 /** Potential energy by source. */
@@ -21,6 +22,8 @@ export interface PotentialParts {
   pairs: number;
   field: number;
   boundary: number;
+  /** Trail potential sum_i g T_i(x_i) (space/trails.ts; 0 without trails). */
+  trail: number;
 }
 
 /** What world.ledger() returns: plain data. */
@@ -35,7 +38,7 @@ export interface LedgerReport {
   readonly internal0: number;
   readonly externalWork: Readonly<Record<WorkChannel, number>> & { readonly total: number };
   /** Heat taken out of the motion: damping and mass growth (both go to internal energy). */
-  readonly heat: { readonly damping: number; readonly massGrowth: number; readonly total: number };
+  readonly heat: { readonly damping: number; readonly massGrowth: number; readonly collision: number; readonly total: number };
   /** Drive work paid from internal energy. */
   readonly effort: number;
   /** Internal energy leaked to the outside (exported). */
@@ -48,6 +51,8 @@ export interface LedgerReport {
   /** Number of checks that exceeded the tolerance so far. */
   readonly violations: number;
   readonly fields: readonly FieldLedger[];
+  /** Trails, particles and collision counts; only when a space mechanism is on. */
+  readonly space?: SpaceLedger;
 }
 
 export class EnergyLedger {
@@ -61,6 +66,8 @@ export class EnergyLedger {
   mechanical0 = 0;
   internal0 = 0;
   violations = 0;
+  /** Set when a space mechanism is on: toArray() then carries the space terms (hashes of other worlds unchanged). */
+  extended = false;
 
   reset(mechanical: number, internal: number): void {
     this.fromArray([]);
@@ -81,13 +88,16 @@ export class EnergyLedger {
       limit: t.limitWork,
       field: this.fieldWork,
       placement: this.placementWork,
+      trail: t.trailWork,
     };
   }
 
   /** Builds the report for the current energies. */
-  report(now: { timeSec: number; step: number; kinetic: number; potential: PotentialParts; internal: number; fields: readonly FieldLedger[] }): LedgerReport {
+  report(now: {
+    timeSec: number; step: number; kinetic: number; potential: PotentialParts; internal: number; fields: readonly FieldLedger[]; space?: SpaceLedger;
+  }): LedgerReport {
     const u = now.potential;
-    const uTotal = u.wells + u.pairs + u.field + u.boundary;
+    const uTotal = u.wells + u.pairs + u.field + u.boundary + u.trail;
     const mechanical = now.kinetic + uTotal;
     const work = this.work();
     let wTotal = 0;
@@ -97,9 +107,9 @@ export class EnergyLedger {
       wAbs += Math.abs(work[c]);
     }
     const effort = this.tally.effort;
-    const heat = this.tally.dampingHeat + this.tally.massGrowthHeat;
+    const heat = this.tally.dampingHeat + this.tally.massGrowthHeat + this.tally.collisionHeat;
     const numericalError = mechanical - this.mechanical0 - wTotal - effort + heat;
-    const uAbs = Math.abs(u.wells) + Math.abs(u.pairs) + Math.abs(u.field) + Math.abs(u.boundary);
+    const uAbs = Math.abs(u.wells) + Math.abs(u.pairs) + Math.abs(u.field) + Math.abs(u.boundary) + Math.abs(u.trail);
     const scale = Math.max(Math.abs(this.mechanical0), now.kinetic + uAbs, wAbs + Math.abs(effort), heat, Number.MIN_VALUE);
     return {
       timeSec: now.timeSec,
@@ -111,7 +121,7 @@ export class EnergyLedger {
       internal: now.internal,
       internal0: this.internal0,
       externalWork: { ...work, total: wTotal },
-      heat: { damping: this.tally.dampingHeat, massGrowth: this.tally.massGrowthHeat, total: heat },
+      heat: { damping: this.tally.dampingHeat, massGrowth: this.tally.massGrowthHeat, collision: this.tally.collisionHeat, total: heat },
       effort,
       leak: this.leak,
       numericalError,
@@ -119,6 +129,7 @@ export class EnergyLedger {
       scale,
       violations: this.violations,
       fields: now.fields,
+      ...(now.space === undefined ? {} : { space: now.space }),
     };
   }
 
@@ -130,7 +141,8 @@ export class EnergyLedger {
     ];
     // Appended only when used, so snapshots and state hashes of worlds without the energy limit are
     // unchanged from before it existed (persisted agent states still verify on open).
-    if (t.limitWork !== 0) out.push(t.limitWork);
+    if (t.limitWork !== 0 || this.extended) out.push(t.limitWork);
+    if (this.extended) out.push(t.trailWork, t.collisionHeat);
     return out;
   }
 
@@ -144,5 +156,7 @@ export class EnergyLedger {
       at(8), at(9), at(10), at(11), at(12), at(13), at(14),
     ];
     t.limitWork = at(15);
+    t.trailWork = at(16);
+    t.collisionHeat = at(17);
   }
 }

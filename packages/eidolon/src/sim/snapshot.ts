@@ -28,6 +28,8 @@ export interface WorldSnapshot {
   readonly random: Readonly<Record<string, readonly number[]>>;
   readonly fields: readonly FieldState[];
   readonly ledger: readonly number[];
+  /** Space mechanisms' state (trails, particles, collision counters); only when one is on. */
+  readonly space?: readonly (number | string)[];
 }
 
 /** Replaces non-finite numbers by strings, recursively. */

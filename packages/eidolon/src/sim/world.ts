@@ -48,6 +48,7 @@ export class World extends WorldCore {
     super(params, seed);
     for (let i = 0; i < params.agentCount; i++) this.addAgentRaw({});
     for (const init of agents) this.addAgentRaw(init);
+    this.space?.separate(this.store);
     this.refreshForces();
     this.energy.reset(this.mechanicalEnergy(), this.internalTotal());
   }
@@ -56,6 +57,7 @@ export class World extends WorldCore {
   addAgent(init: AgentInit = {}): number {
     const before = this.mechanicalEnergy();
     const id = this.addAgentRaw(init);
+    this.space?.separate(this.store);
     this.forcesFresh = false;
     this.energy.placementWork += this.mechanicalEnergy() - before;
     this.energy.internal0 += this.store.internal[id] as number;
@@ -105,6 +107,7 @@ export class World extends WorldCore {
     this.booked('placement', () => {
       this.store.x.set(position, id * this.dims);
       if (velocity !== undefined) this.store.v.set(velocity, id * this.dims);
+      this.space?.separate(this.store);
     });
   }
 
@@ -250,18 +253,20 @@ export class World extends WorldCore {
       agentCount: s.count,
       agents,
       languageOn: Array.from(this.forces.languageOn.subarray(0, s.count)),
-      potentials: [this.potentials.wells, this.potentials.pairs, this.potentials.field, this.potentials.boundary],
+      potentials: [this.potentials.wells, this.potentials.pairs, this.potentials.field, this.potentials.boundary, ...(this.space === null ? [] : [this.potentials.trail])],
       forcesFresh: this.forcesFresh,
       random: { thermostat: this.random.thermostat.getState() },
       fields: this.fields.map((f) => f.getState()),
       ledger: this.energy.toArray(),
+      ...(this.space === null ? {} : { space: this.space.getState().map((x) => encodeJson(x) as number | string) }),
     };
   }
 
   /** Restores a snapshot of a world with the same parameters and seed (see restoreWorld for a fresh one). */
   restore(snap: WorldSnapshot): void {
     if (snap.version !== SNAPSHOT_VERSION) throw new SnapshotError(`snapshot version ${snap.version}, expected ${SNAPSHOT_VERSION}`);
-    if (JSON.stringify(snap.params) !== JSON.stringify(encodeJson(this.params)) || snap.seed !== this.seed) {
+    // Compared after filling defaults, so snapshots written before a parameter group existed still match.
+    if (JSON.stringify(encodeJson(resolveParams(decodeParams(snap.params)))) !== JSON.stringify(encodeJson(this.params)) || snap.seed !== this.seed) {
       throw new SnapshotError('snapshot was taken from a world with other parameters or another seed');
     }
     const s = this.store;
@@ -278,6 +283,11 @@ export class World extends WorldCore {
     this.forces.refreshFlags(s);
     this.forces.languageOn.set(snap.languageOn);
     [this.potentials.wells, this.potentials.pairs, this.potentials.field, this.potentials.boundary] = snap.potentials.map(Number) as [number, number, number, number];
+    this.potentials.trail = Number(snap.potentials[4] ?? 0);
+    if (this.space !== null) {
+      if (snap.space === undefined) throw new SnapshotError('snapshot has no space state but the world has space mechanisms on');
+      this.space.setState(snap.space.map(decodeNumber));
+    }
     this.timeSec = snap.timeSec;
     this.stepIndex = snap.step;
     this.dtSec = snap.dtSec;

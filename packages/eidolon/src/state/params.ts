@@ -3,6 +3,8 @@
  * Units: time in simulated seconds, positions dimensionless (axis ranges about [-1, 1]),
  * masses and energies in consistent arbitrary units (energy = mass * (position/second)^2).
  */
+import { defaultSpaceParams } from '../space/space-params.js';
+import type { SpaceParams } from '../space/space-params.js';
 
 /** Default number of axes: one per circuit of the eight-circuit model. */
 export const DEFAULT_DIMS = 8;
@@ -117,6 +119,8 @@ export interface WorldParams {
   readonly internalEnergy: { readonly initial: number; readonly leakRate: number };
   /** Ledger check every N steps; relative tolerance on the numerical-error term. */
   readonly ledger: { readonly checkEvery: number; readonly tolerance: number };
+  /** Trails, particles, obstacles, exclusion radius (spec A3, A4.4, A7; see space/); all off by default. */
+  readonly space: SpaceParams;
 }
 
 /** See WorldParams.energyLimit. maxPerStep may be Infinity (only the internal-energy bound). */
@@ -167,6 +171,7 @@ export function defaultParams(dims: number = DEFAULT_DIMS): WorldParams {
     maxLanguageForce: 2,
     internalEnergy: { initial: 1, leakRate: 0.01 },
     ledger: { checkEvery: 1000, tolerance: 1e-3 },
+    space: defaultSpaceParams(),
   };
 }
 

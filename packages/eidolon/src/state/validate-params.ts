@@ -1,6 +1,7 @@
 /** Fills defaults into partial parameters and validates them once (typed errors on bad input). */
 import { InvalidParameterError } from '../errors.js';
 import { defaultParams } from './params.js';
+import { checkSpaceParams } from '../space/space-params.js';
 import type { FieldSpec, WellSpec, WorldParams, WorldParamsInput } from './params.js';
 
 /** Largest dimension accepted (the hot loops are generic in n; this is a sanity bound). */
@@ -47,6 +48,7 @@ export function resolveParams(input: WorldParamsInput = {}): WorldParams {
   checkNonNegative('internalEnergy.leakRate', p.internalEnergy.leakRate);
   checkInteger('ledger.checkEvery', p.ledger.checkEvery, 1);
   checkPositive('ledger.tolerance', p.ledger.tolerance);
+  checkSpaceParams(p.space, dims);
   return p;
 }
 
