@@ -11,6 +11,7 @@
 import type { AgentStore } from '../state/agents.js';
 
 const SURFACE_TOL = 1e-12;
+const ENTRY_TOL = 1e-9;
 
 export class Exclusion {
   readonly radius: number;
@@ -64,7 +65,8 @@ export class Exclusion {
           c += dx * dx;
         }
         const disc = Math.sqrt(Math.max(0, b * b - a * c));
-        const s = a === 0 ? Number.POSITIVE_INFINITY : b >= 0 ? (b + disc) / a : -c / (disc - b);
+        let s = a === 0 ? Number.POSITIVE_INFINITY : b >= 0 ? (b + disc) / a : -c / (disc - b);
+        if (s > dtSec && s <= dtSec * (1 + ENTRY_TOL)) s = dtSec; // round-off of a pair that started in contact
         const k0 = this.pairKinetic(store, bi, bj);
         if (s <= dtSec) {
           this.shift(store, bi, bj, -s);

@@ -10,6 +10,8 @@ import type { ObstacleSpec } from './space-params.js';
 
 /** Relative tolerance of the inside test (a point on the surface to round-off counts as outside). */
 const SURFACE_TOL = 1e-12;
+/** Relative slack on the entry time (round-off of x - s v for a body that started on the surface). */
+const ENTRY_TOL = 1e-9;
 
 /** Body arrays the resolver works on (agents or particles). */
 export interface Bodies {
@@ -111,6 +113,8 @@ export class Obstacles {
       }
       if (best < 0) break;
       hit = true;
+      // Entry times a hair beyond dt are round-off of a body that started on the surface.
+      if (bestS > dtSec && bestS <= dtSec * (1 + ENTRY_TOL)) bestS = dtSec;
       if (!(bestS <= dtSec)) {
         // Inside since before this drift (placed there, or a grazing round-off case): push out.
         this.pushOut(best, x, base);

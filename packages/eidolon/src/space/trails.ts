@@ -126,7 +126,8 @@ export class TrailMemory {
     this.lastDecayWork = (keep - 1) * before;
     this.decayWork += this.lastDecayWork;
     this.sinceDeposit += dtSec;
-    if (this.sinceDeposit + 1e-12 * dtSec < this.spec.interval) return;
+    // Deposit on the step nearest to each interval boundary (robust to the round-off of summing dt).
+    if (this.sinceDeposit < this.spec.interval - 0.5 * dtSec) return;
     this.sinceDeposit -= this.spec.interval;
     const n = this.dims;
     for (let i = 0, base = 0; i < store.count; i++, base += n) {
