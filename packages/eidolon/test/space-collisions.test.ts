@@ -135,7 +135,8 @@ function arena(dims: number, e: number): ObstacleSpec[] {
 }
 
 test('property: hard-core agents with random per-axis masses never come closer than R; free: momentum conserved; walled: energy closes exactly', () => {
-  let events = 0;
+  let contacts = 0;
+  let bounces = 0;
   fc.assert(
     fc.property(
       fc.integer({ min: 0, max: 2 ** 31 }),
@@ -152,8 +153,8 @@ test('property: hard-core agents with random per-axis masses never come closer t
           {
             dims,
             agentCount: count,
-            initialSpread: 0.6,
-            initialSpeed: 0.5,
+            initialSpread: 0.15, // crowded: placement pushes overlapping agents apart, then they collide
+            initialSpeed: 1,
             damping: new Array<number>(dims).fill(0),
             massGrowth: new Array<number>(dims).fill(0),
             masses: Array.from({ length: dims }, (_, k) => 1 + 0.5 * k),
@@ -174,12 +175,14 @@ test('property: hard-core agents with random per-axis masses never come closer t
               const a = world.agent(i).position;
               const b = world.agent(j).position;
               const d = Math.hypot(...a.map((x, k) => x - (b[k] as number)));
-              assert.ok(d >= R * (1 - 1e-9), `agents ${i}, ${j} at distance ${d} at step ${step}`);
+              // 1e-6: jams of several contacts against walls (e = 0) end within round-off-sized overlaps.
+              assert.ok(d >= R * (1 - 1e-6), `agents ${i}, ${j} at distance ${d} at step ${step}`);
             }
           }
         }
         const r = world.ledger();
-        events += (r.space?.collisions.contacts ?? 0) + (r.space?.collisions.bounces ?? 0);
+        contacts += r.space?.collisions.contacts ?? 0;
+        bounces += r.space?.collisions.bounces ?? 0;
         if (!walled) {
           const p1 = world.momentum();
           const dp = Math.hypot(...p1.map((x, k) => x - (p0[k] as number)));
@@ -194,7 +197,8 @@ test('property: hard-core agents with random per-axis masses never come closer t
     ),
     { numRuns: 16, seed: 11 },
   );
-  assert.ok(events > 100, `the runs must collide (${events} collisions)`);
+  // The checks above must have been exercised: agent-agent contacts and wall bounces both occurred.
+  assert.ok(contacts >= 20 && bounces >= 100, `the runs must collide (${contacts} contacts, ${bounces} wall bounces)`);
 });
 
 test('resting contacts (e = 0 under pair attraction): the ledger error is first order in dt (halves with dt)', () => {
@@ -223,6 +227,7 @@ test('bad space parameters are refused with typed errors naming the field', () =
     [{ ...defaultSpaceParams(), obstacles: [{ kind: 'sphere', centre: [0, 0], radius: 1, restitution: 1.5 }] }, /restitution must be in \[0, 1\]/],
     [{ ...defaultSpaceParams(), obstacles: [{ kind: 'box', min: [0, 0], max: [1, 0], restitution: 1 }] }, /max\[1\] must be > min\[1\]/],
     [{ ...defaultSpaceParams(), exclusion: { kind: 'hard', radius: 0, restitution: 1 } }, /space\.exclusion\.radius/],
+    [{ trails: { kind: 'none' } }, /space\.particles is missing/],
     [{ ...defaultSpaceParams(), trails: { kind: 'deposits', interval: 0, amount: 1, width: 1, decay: 0, coupling: 0, capacity: 1, shared: true } }, /space\.trails\.interval/],
   ];
   for (const [space, message] of bad) {

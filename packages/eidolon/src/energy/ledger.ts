@@ -1,11 +1,12 @@
 /**
  * The energy ledger (spec A9.6) as first-class state. Mechanical energy
- *   E_mech = K + U_wells + U_pairs + U_field + U_boundary
+ *   E_mech = K + U_wells + U_pairs + U_field + U_boundary + U_trail
  * changes only through booked terms; the residual is the integrator's numerical error:
  *   err = E_mech(t) - E_mech(0) - W_ext - W_effort + Q
  * where W_ext is all external work (wind, language, impulses, external drive, thermostat noise,
- * acceleration clamp, energy limit, field changes, placements), W_effort the drive work paid from internal
- * energy and Q the heat removed by damping and by mass growth (which goes into internal energy).
+ * acceleration clamp, energy limit, field changes, placements, trail updates), W_effort the drive work paid
+ * from internal energy and Q the heat removed by damping, mass growth and inelastic collisions (which goes
+ * into internal energy).
  * Internal energy closes exactly: E_int(t) = E_int(0) + Q - W_effort - leak.
  */
 import type { FieldLedger } from '../fields/types.js';

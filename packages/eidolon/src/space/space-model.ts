@@ -60,6 +60,13 @@ export class SpaceModel {
       }
       if (this.events.events === 0) break;
     }
+    if (this.events.events !== 0) {
+      // Still overlapping after MAX_PASSES (a jam of several contacts, e.g. inelastic clusters): separate
+      // by position only, counted as push-outs.
+      const moved = this.separate(store);
+      if (this.exclusion !== null) this.exclusion.pushOuts += moved;
+      else if (this.obstacles !== null) this.obstacles.pushOuts += moved;
+    }
     tally.collisionHeat += heat;
   }
 

@@ -96,6 +96,9 @@ export function particleSpec(overrides: Partial<Omit<Extract<ParticleSpec, { kin
 /** Validates params.space for a world of `dims` axes (typed errors naming the field). */
 export function checkSpaceParams(p: SpaceParams, dims: number): void {
   if (p === null || typeof p !== 'object') throw new InvalidParameterError('space must be an object', 'pass defaultSpaceParams() or omit it');
+  for (const key of ['trails', 'particles', 'obstacles', 'exclusion'] as const) {
+    if (p[key] === undefined) throw new InvalidParameterError(`space.${key} is missing`, 'spread defaultSpaceParams() first: { ...defaultSpaceParams(), trails: trailSpec() }');
+  }
   const t = p.trails;
   if (t.kind === 'deposits') {
     positive('space.trails.interval', t.interval);
