@@ -132,7 +132,7 @@ export class TrailMemory {
     const n = this.dims;
     for (let i = 0, base = 0; i < store.count; i++, base += n) {
       const slot = this.next;
-      this.centre.set(store.x.subarray(base, base + n), slot * n);
+      for (let a = 0; a < n; a++) this.centre[slot * n + a] = store.x[base + a] as number;
       this.height[slot] = this.spec.amount;
       this.owner[slot] = i;
       this.next = (slot + 1) % this.spec.capacity;
