@@ -16,6 +16,8 @@ export { WORK_CHANNELS } from './energy/index.js';
 export type { LedgerReport, PotentialParts, WorkChannel } from './energy/index.js';
 export { RandomStream, deriveStream } from './random/index.js';
 export * from './circuits/index.js';
+export { defaultSpaceParams, trailSpec, particleSpec } from './space/index.js';
+export type { SpaceParams, TrailSpec, ParticleSpec, ObstacleSpec, ExclusionSpec, SpaceLedger, TrailLedger, ParticleLedger } from './space/index.js';
 // Input interface, theory of mind, agent loop and tools (see docs/eidolon-loop.md).
 export * from './input/index.js';
 export * from './mind/index.js';

@@ -66,7 +66,8 @@ function reply(res: ServerResponse, mode: Mode, body: { model?: string; response
     return void res.end('{"choices": []}');
   }
   if (mode === 'http-500') return send('oops', 500);
-  setTimeout(() => send(JSON.stringify(goodScores())), 1500); // slow
+  // slow: far beyond the scorer's timeout; unref'd so a timed-out request does not keep the test process alive.
+  setTimeout(() => send(JSON.stringify(goodScores())), 8000).unref();
 }
 
 async function withServer(fn: (url: string, seen: unknown[]) => Promise<void>): Promise<void> {
@@ -92,7 +93,8 @@ async function withServer(fn: (url: string, seen: unknown[]) => Promise<void>): 
 test('LLM scorer: schema-valid output or fallback, against a real HTTP server (good, malformed, invalid, slow)', async () => {
   await withServer(async (url, seen) => {
     const reasons: string[] = [];
-    const scorer = createLlmScorer({ baseUrl: url, model: 'test-model', timeoutMs: 300, onFallback: (e) => reasons.push(e.reason) });
+    // 1.5 s: a loaded machine (CI, parallel builds) must not turn the good answers into timeouts.
+    const scorer = createLlmScorer({ baseUrl: url, model: 'test-model', timeoutMs: 1500, onFallback: (e) => reasons.push(e.reason) });
     const good = await scorer.score('good');
     assertValid(good);
     assert.equal(good.source, 'llm');

@@ -1,18 +1,20 @@
 /**
  * The energy ledger (spec A9.6) as first-class state. Mechanical energy
- *   E_mech = K + U_wells + U_pairs + U_field + U_boundary + U_circuits
+ *   E_mech = K + U_wells + U_pairs + U_field + U_boundary + U_trail + U_circuits
  * changes only through booked terms; the residual is the integrator's numerical error:
  *   err = E_mech(t) - E_mech(0) - W_ext - W_effort + Q
  * where W_ext is all external work (wind, language, impulses, external drive, thermostat noise,
- * acceleration clamp, energy limit, field changes, placements, drive-level circuit changes), W_effort the drive work paid from internal
- * energy and Q the heat removed by damping and by mass growth (which goes into internal energy).
+ * acceleration clamp, energy limit, field changes, placements, trail updates, drive-level circuit changes),
+ * W_effort the drive work paid from internal energy and Q the heat removed by damping, mass growth and inelastic
+ * collisions (which goes into internal energy).
  * Internal energy closes exactly: E_int(t) = E_int(0) + Q - W_effort - leak.
  */
 import type { FieldLedger } from '../fields/types.js';
 import { StepTally } from '../integrator/tally.js';
+import type { SpaceLedger } from '../space/space-model.js';
 
 /** Named external-work channels. */
-export const WORK_CHANNELS = ['wind', 'language', 'impulse', 'drive', 'thermostat', 'clamp', 'limit', 'field', 'placement', 'circuits'] as const;
+export const WORK_CHANNELS = ['wind', 'language', 'impulse', 'drive', 'thermostat', 'clamp', 'limit', 'field', 'placement', 'trail', 'circuits'] as const;
 export type WorkChannel = (typeof WORK_CHANNELS)[number];
 
 /** Potential energy by source. */
@@ -21,6 +23,8 @@ export interface PotentialParts {
   pairs: number;
   field: number;
   boundary: number;
+  /** Trail potential sum_i g T_i(x_i) (space/trails.ts; 0 without trails). */
+  trail: number;
   /** Drive-level circuit sites (0 with the field model). */
   circuits: number;
 }
@@ -37,7 +41,7 @@ export interface LedgerReport {
   readonly internal0: number;
   readonly externalWork: Readonly<Record<WorkChannel, number>> & { readonly total: number };
   /** Heat taken out of the motion: damping and mass growth (both go to internal energy). */
-  readonly heat: { readonly damping: number; readonly massGrowth: number; readonly total: number };
+  readonly heat: { readonly damping: number; readonly massGrowth: number; readonly collision: number; readonly total: number };
   /** Drive work paid from internal energy. */
   readonly effort: number;
   /** Internal energy leaked to the outside (exported). */
@@ -50,6 +54,8 @@ export interface LedgerReport {
   /** Number of checks that exceeded the tolerance so far. */
   readonly violations: number;
   readonly fields: readonly FieldLedger[];
+  /** Trails, particles and collision counts; only when a space mechanism is on. */
+  readonly space?: SpaceLedger;
 }
 
 export class EnergyLedger {
@@ -65,6 +71,8 @@ export class EnergyLedger {
   mechanical0 = 0;
   internal0 = 0;
   violations = 0;
+  /** Set when a space mechanism is on: toArray() then carries the space terms (hashes of other worlds unchanged). */
+  extended = false;
 
   reset(mechanical: number, internal: number): void {
     this.fromArray([]);
@@ -85,14 +93,17 @@ export class EnergyLedger {
       limit: t.limitWork,
       field: this.fieldWork,
       placement: this.placementWork,
+      trail: t.trailWork,
       circuits: this.circuitWork,
     };
   }
 
   /** Builds the report for the current energies. */
-  report(now: { timeSec: number; step: number; kinetic: number; potential: PotentialParts; internal: number; fields: readonly FieldLedger[] }): LedgerReport {
+  report(now: {
+    timeSec: number; step: number; kinetic: number; potential: PotentialParts; internal: number; fields: readonly FieldLedger[]; space?: SpaceLedger;
+  }): LedgerReport {
     const u = now.potential;
-    const uTotal = u.wells + u.pairs + u.field + u.boundary + u.circuits;
+    const uTotal = u.wells + u.pairs + u.field + u.boundary + u.trail + u.circuits;
     const mechanical = now.kinetic + uTotal;
     const work = this.work();
     let wTotal = 0;
@@ -102,9 +113,9 @@ export class EnergyLedger {
       wAbs += Math.abs(work[c]);
     }
     const effort = this.tally.effort;
-    const heat = this.tally.dampingHeat + this.tally.massGrowthHeat;
+    const heat = this.tally.dampingHeat + this.tally.massGrowthHeat + this.tally.collisionHeat;
     const numericalError = mechanical - this.mechanical0 - wTotal - effort + heat;
-    const uAbs = Math.abs(u.wells) + Math.abs(u.pairs) + Math.abs(u.field) + Math.abs(u.boundary) + Math.abs(u.circuits);
+    const uAbs = Math.abs(u.wells) + Math.abs(u.pairs) + Math.abs(u.field) + Math.abs(u.boundary) + Math.abs(u.trail) + Math.abs(u.circuits);
     const scale = Math.max(Math.abs(this.mechanical0), now.kinetic + uAbs, wAbs + Math.abs(effort), heat, Number.MIN_VALUE);
     return {
       timeSec: now.timeSec,
@@ -116,7 +127,7 @@ export class EnergyLedger {
       internal: now.internal,
       internal0: this.internal0,
       externalWork: { ...work, total: wTotal },
-      heat: { damping: this.tally.dampingHeat, massGrowth: this.tally.massGrowthHeat, total: heat },
+      heat: { damping: this.tally.dampingHeat, massGrowth: this.tally.massGrowthHeat, collision: this.tally.collisionHeat, total: heat },
       effort,
       leak: this.leak,
       numericalError,
@@ -124,6 +135,7 @@ export class EnergyLedger {
       scale,
       violations: this.violations,
       fields: now.fields,
+      ...(now.space === undefined ? {} : { space: now.space }),
     };
   }
 
@@ -135,8 +147,12 @@ export class EnergyLedger {
     ];
     // Appended only when used, so snapshots and state hashes of worlds without the energy limit are
     // unchanged from before it existed (persisted agent states still verify on open).
-    if (t.limitWork !== 0 || this.circuitWork !== 0) out.push(t.limitWork);
-    if (this.circuitWork !== 0) out.push(this.circuitWork);
+    // Tail layout: [15] limit, [16] trail, [17] collision heat (space), [18] circuit work (drive-level model);
+    // written up to the last slot in use, so older worlds keep their hashes and any snapshot restores.
+    const circuits = this.circuitWork !== 0;
+    if (t.limitWork !== 0 || this.extended || circuits) out.push(t.limitWork);
+    if (this.extended || circuits) out.push(t.trailWork, t.collisionHeat);
+    if (circuits) out.push(this.circuitWork);
     return out;
   }
 
@@ -150,6 +166,8 @@ export class EnergyLedger {
       at(8), at(9), at(10), at(11), at(12), at(13), at(14),
     ];
     t.limitWork = at(15);
-    this.circuitWork = at(16);
+    t.trailWork = at(16);
+    t.collisionHeat = at(17);
+    this.circuitWork = at(18);
   }
 }

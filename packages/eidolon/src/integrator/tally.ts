@@ -16,4 +16,7 @@ export class StepTally {
   limitWork = 0;
   /** Heat removed when masses grow at constant momentum. */
   massGrowthHeat = 0;
+  /** Space mechanisms: potential-energy change of trail decay and deposits; kinetic energy lost in collisions. */
+  trailWork = 0;
+  collisionHeat = 0;
 }

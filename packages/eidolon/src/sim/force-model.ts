@@ -1,7 +1,7 @@
 /**
  * Evaluates every force on every agent at the current positions and a given time, filling the
  * agent store's force buffers and the potential energy by source. Order is fixed (wells, pairs,
- * boundary, fields, wind, language, drive, clamp) so results are bit-reproducible.
+ * boundary, fields, trails, wind, language, drive, clamp) so results are bit-reproducible.
  */
 import { accumulateSoftBoundary } from '../forces/boundary.js';
 import { computeDrives } from '../forces/drive.js';
@@ -14,6 +14,7 @@ import type { PotentialParts } from '../energy/ledger.js';
 import type { AgentStore } from '../state/agents.js';
 import type { Circuits } from '../circuits/circuits.js';
 import type { WorldParams } from '../state/params.js';
+import type { TrailMemory } from '../space/trails.js';
 
 export class ForceModel {
   readonly wells: Wells;
@@ -30,8 +31,12 @@ export class ForceModel {
   /** Drive-level circuit sites (null with the field model). */
   circuits: Circuits | null = null;
 
-  constructor(params: WorldParams, wind: Wind, fields: readonly ScalarField[]) {
+  /** Path memory (space/trails.ts) or null when trails are off. */
+  private readonly trails: TrailMemory | null;
+
+  constructor(params: WorldParams, wind: Wind, fields: readonly ScalarField[], trails: TrailMemory | null = null) {
     this.params = params;
+    this.trails = trails;
     this.wells = new Wells(params.wells, params.dims);
     this.wind = wind;
     this.fields = fields;
@@ -50,6 +55,7 @@ export class ForceModel {
     u.boundary = p.boundary.kind === 'soft' ? accumulateSoftBoundary(store, p.boundary.halfWidth, p.boundary.stiffness) : 0;
     u.field = this.fields.length > 0 ? this.accumulateFields(store) : 0;
     u.circuits = this.circuits !== null ? this.circuits.accumulate(store) : 0;
+    u.trail = this.trails !== null ? this.trails.accumulate(store) : 0;
     if (this.wind.enabled) this.wind.accumulate(store, tSec);
     let anyLanguage = false;
     if (this.springsActive) {

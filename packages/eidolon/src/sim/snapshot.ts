@@ -30,6 +30,8 @@ export interface WorldSnapshot {
   readonly ledger: readonly number[];
   /** Drive-level circuit state (Circuits.toArrays, non-finite values as strings); absent with the field model. */
   readonly circuits?: readonly (readonly (number | string)[])[];
+  /** Space mechanisms' state (trails, particles, collision counters); only when one is on. */
+  readonly space?: readonly (number | string)[];
 }
 
 /** Replaces non-finite numbers by strings, recursively. */

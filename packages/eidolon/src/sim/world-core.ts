@@ -3,7 +3,8 @@
  * ledger and the seeded random streams. The public API (events, snapshots) is in world.ts.
  *
  * One step of dt (velocity Verlet with symmetric exact damping, "OBABO"):
- *   O(dt/2) B(dt/2) A(dt) [fields advance dt] F(x, t + dt) B(dt/2) O(dt/2) [mass growth] [leak]
+ *   O(dt/2) B(dt/2) A(dt) [collisions] [fields advance dt] [trails] F(x, t + dt) B(dt/2) O(dt/2)
+ *   [mass growth] [leak] [particles]   (bracketed space steps only when params.space turns them on)
  * Forces are kept valid for the current positions between steps, so each step evaluates them once.
  */
 import { createField } from '../fields/create-field.js';
@@ -18,6 +19,8 @@ import { deriveStream } from '../random/xoshiro.js';
 import type { RandomStream } from '../random/xoshiro.js';
 import { AgentStore } from '../state/agents.js';
 import type { WorldParams } from '../state/params.js';
+import { SpaceModel } from '../space/space-model.js';
+import { spaceEnabled } from '../space/space-params.js';
 import { ForceModel } from './force-model.js';
 import { Circuits } from '../circuits/circuits.js';
 import { StateHasher } from './hash.js';
@@ -36,9 +39,11 @@ export class WorldCore {
   readonly forces: ForceModel;
   readonly fields: readonly (ScalarField & { resetLedger(): void })[];
   readonly energy = new EnergyLedger();
+  /** Trails, particles, obstacles, exclusion (params.space); null when all are off. */
+  readonly space: SpaceModel | null;
   /** Named random streams: 'init' (initial state), 'wind' (noise tables), 'thermostat', 'fields'. */
   readonly random: { readonly init: RandomStream; readonly thermostat: RandomStream };
-  protected readonly potentials: PotentialParts = { wells: 0, pairs: 0, field: 0, boundary: 0, circuits: 0 };
+  protected readonly potentials: PotentialParts = { wells: 0, pairs: 0, field: 0, boundary: 0, trail: 0, circuits: 0 };
   /** Drive-level circuit states (spec A2.4); null with the default field model. */
   readonly circuits: Circuits | null;
   protected listeners: WorldListener[] = [];
@@ -63,7 +68,9 @@ export class WorldCore {
     const wind = new Wind(params.dims, params.wind, deriveStream(seed, 'wind'));
     const fieldRandom = deriveStream(seed, 'fields');
     this.fields = params.fields.map((spec) => createField(spec, params.dims, fieldRandom));
-    this.forces = new ForceModel(params, wind, this.fields);
+    this.space = spaceEnabled(params.space) ? new SpaceModel(params.space, params.dims, deriveStream(seed, 'space')) : null;
+    this.energy.extended = this.space !== null;
+    this.forces = new ForceModel(params, wind, this.fields, this.space?.trails ?? null);
     this.temperature = params.thermostat.kind === 'langevin' ? params.thermostat.temperature : 0;
     this.anyMassGrowth = params.massGrowth.some((k) => k > 0);
     this.circuits = params.circuits.model === 'drive-level' ? new Circuits(params.circuits, params.dims) : null;
@@ -106,16 +113,22 @@ export class WorldCore {
     dampStep(s, tally, this.temperature, thermo);
     kick(s, verlet ? h : dtSec, tally, on);
     drift(s, dtSec);
+    const space = this.space;
+    const t0 = this.timeSec;
+    if (space !== null) space.collide(s, dtSec, tally);
     this.timeSec += dtSec;
     const uFieldBefore = this.fields.length > 0 ? this.advanceFields(dtSec) : 0;
+    if (space !== null) space.advanceTrails(s, dtSec);
     this.forces.evaluate(s, this.timeSec, this.potentials);
     if (this.fields.length > 0) this.energy.fieldWork += this.potentials.field - uFieldBefore;
+    if (space !== null) space.bookTrails(tally);
     if (verlet) kick(s, h, tally, this.forces.languageOn);
     // Before the last damping half-step, so that velocity the limit takes back makes no heat.
     if (limit.kind === 'limited') endLimitedStep(s, this.vStart, this.budget, tally);
     dampStep(s, tally, this.temperature, thermo);
     if (this.anyMassGrowth) growMasses(s, dtSec, h, tally);
     if (this.params.internalEnergy.leakRate > 0) this.leak(dtSec);
+    if (space !== null) space.stepParticles(dtSec, t0, this.forces.wind);
     this.stepIndex++;
     if (this.stepIndex % this.params.ledger.checkEvery === 0) this.checkLedger();
   }
@@ -191,7 +204,7 @@ export class WorldCore {
   mechanicalEnergy(): number {
     if (!this.forcesFresh) this.refreshForces();
     const u = this.potentials;
-    const e = kineticEnergy(this.store) + u.wells + u.pairs + u.field + u.boundary;
+    const e = kineticEnergy(this.store) + u.wells + u.pairs + u.field + u.boundary + u.trail;
     return this.circuits === null ? e : e + u.circuits;
   }
 
@@ -211,6 +224,7 @@ export class WorldCore {
       potential: { ...this.potentials },
       internal: this.internalTotal(),
       fields: this.fields.map((f) => f.ledger()),
+      ...(this.space === null ? {} : { space: this.space.ledger() }),
     });
   }
 
@@ -249,6 +263,7 @@ export class WorldCore {
       h.numbers(st.values.map(Number)).numbers(st.meta.map(Number));
     }
     if (this.circuits !== null) for (const a of this.circuits.toArrays()) h.numbers(a);
+    if (this.space !== null) h.numbers(this.space.getState());
     return h.digest();
   }
 

@@ -50,6 +50,7 @@ export class World extends WorldCore {
     super(params, seed);
     for (let i = 0; i < params.agentCount; i++) this.addAgentRaw({});
     for (const init of agents) this.addAgentRaw(init);
+    this.space?.separate(this.store);
     this.refreshForces();
     this.energy.reset(this.mechanicalEnergy(), this.internalTotal());
   }
@@ -58,6 +59,7 @@ export class World extends WorldCore {
   addAgent(init: AgentInit = {}): number {
     const before = this.mechanicalEnergy();
     const id = this.addAgentRaw(init);
+    this.space?.separate(this.store);
     this.forcesFresh = false;
     this.energy.placementWork += this.mechanicalEnergy() - before;
     this.energy.internal0 += this.store.internal[id] as number;
@@ -107,6 +109,7 @@ export class World extends WorldCore {
     this.booked('placement', () => {
       this.store.x.set(position, id * this.dims);
       if (velocity !== undefined) this.store.v.set(velocity, id * this.dims);
+      this.space?.separate(this.store);
     });
   }
 
@@ -286,12 +289,18 @@ export class World extends WorldCore {
       agentCount: s.count,
       agents,
       languageOn: Array.from(this.forces.languageOn.subarray(0, s.count)),
-      potentials: [this.potentials.wells, this.potentials.pairs, this.potentials.field, this.potentials.boundary, ...(this.circuits === null ? [] : [this.potentials.circuits])],
+      // [4] trail (space), [5] circuits (drive-level model): written only when in use, so older hashes hold.
+      potentials: [
+        this.potentials.wells, this.potentials.pairs, this.potentials.field, this.potentials.boundary,
+        ...(this.space === null && this.circuits === null ? [] : [this.potentials.trail]),
+        ...(this.circuits === null ? [] : [this.potentials.circuits]),
+      ],
       forcesFresh: this.forcesFresh,
       random: { thermostat: this.random.thermostat.getState() },
       fields: this.fields.map((f) => f.getState()),
       ledger: this.energy.toArray(),
       ...(this.circuits === null ? {} : { circuits: this.circuits.toArrays().map((a) => a.map((x) => encodeJson(x) as number | string)) }),
+      ...(this.space === null ? {} : { space: this.space.getState().map((x) => encodeJson(x) as number | string) }),
     };
   }
 
@@ -316,10 +325,15 @@ export class World extends WorldCore {
     this.forces.refreshFlags(s);
     this.forces.languageOn.set(snap.languageOn);
     [this.potentials.wells, this.potentials.pairs, this.potentials.field, this.potentials.boundary] = snap.potentials.map(Number) as [number, number, number, number];
-    this.potentials.circuits = Number(snap.potentials[4] ?? 0);
+    this.potentials.trail = Number(snap.potentials[4] ?? 0);
+    this.potentials.circuits = Number(snap.potentials[5] ?? 0);
     if (this.circuits !== null) {
       if (snap.circuits === undefined) throw new SnapshotError('snapshot of a drive-level world lacks its circuit state');
       this.circuits.fromArrays(snap.circuits.map((a) => a.map(decodeNumber)));
+    }
+    if (this.space !== null) {
+      if (snap.space === undefined) throw new SnapshotError('snapshot has no space state but the world has space mechanisms on');
+      this.space.setState(snap.space.map(decodeNumber));
     }
     this.timeSec = snap.timeSec;
     this.stepIndex = snap.step;

@@ -4,6 +4,8 @@
  * masses and energies in consistent arbitrary units (energy = mass * (position/second)^2).
  */
 import type { CircuitsSpec } from '../circuits/spec.js';
+import { defaultSpaceParams } from '../space/space-params.js';
+import type { SpaceParams } from '../space/space-params.js';
 
 /** Default number of axes: one per circuit of the eight-circuit model. */
 export const DEFAULT_DIMS = 8;
@@ -120,6 +122,8 @@ export interface WorldParams {
   readonly ledger: { readonly checkEvery: number; readonly tolerance: number };
   /** Circuit model (spec A2.4): 'field' (default: circuits are coordinates) or driveLevelCircuits(dims). */
   readonly circuits: CircuitsSpec;
+  /** Trails, particles, obstacles, exclusion radius (spec A3, A4.4, A7; see space/); all off by default. */
+  readonly space: SpaceParams;
 }
 
 /** See WorldParams.energyLimit. maxPerStep may be Infinity (only the internal-energy bound). */
@@ -171,6 +175,7 @@ export function defaultParams(dims: number = DEFAULT_DIMS): WorldParams {
     internalEnergy: { initial: 1, leakRate: 0.01 },
     ledger: { checkEvery: 1000, tolerance: 1e-3 },
     circuits: { model: 'field' },
+    space: defaultSpaceParams(),
   };
 }
 

@@ -2,6 +2,7 @@
 import { InvalidParameterError } from '../errors.js';
 import { checkCircuits } from '../circuits/spec.js';
 import { defaultParams } from './params.js';
+import { checkSpaceParams } from '../space/space-params.js';
 import type { FieldSpec, WellSpec, WorldParams, WorldParamsInput } from './params.js';
 
 /** Largest dimension accepted (the hot loops are generic in n; this is a sanity bound). */
@@ -49,6 +50,7 @@ export function resolveParams(input: WorldParamsInput = {}): WorldParams {
   checkInteger('ledger.checkEvery', p.ledger.checkEvery, 1);
   checkPositive('ledger.tolerance', p.ledger.tolerance);
   checkCircuits(p.circuits, dims);
+  checkSpaceParams(p.space, dims);
   return p;
 }
 
