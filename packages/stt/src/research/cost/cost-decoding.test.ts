@@ -85,3 +85,17 @@ test('bad cost options are typed errors naming the option', () => {
   assert.throws(() => createCostDecoding({ ...DEFAULT_COST_OPTIONS, lambda: -1 }, tokenizer, audio, new LetterPhonemizer()), (e: unknown) => e instanceof InvalidOptionError && /lambda/.test(e.message));
   assert.throws(() => createCostDecoding({ ...DEFAULT_COST_OPTIONS, repetitionN: 0 }, tokenizer, audio, new LetterPhonemizer()), (e: unknown) => e instanceof InvalidOptionError && /repetitionN/.test(e.message));
 });
+
+test('phoneme lookup by piece equals lookup by word when phonemes add up over pieces; unit costs spend one per word token', async () => {
+  for (const seed of [4, 8, 15]) {
+    const word = await decode(seed, { ...DEFAULT_COST_OPTIONS, lambda: 0.2, slack: 0, phonemesPerVoicedSec: 3 });
+    const piece = await decode(seed, { ...DEFAULT_COST_OPTIONS, lambda: 0.2, slack: 0, phonemesPerVoicedSec: 3, phonemeLookup: 'piece' });
+    assert.deepEqual(piece.r.tokens, word.r.tokens);
+    assert.equal(piece.r.sumLogprob, word.r.sumLogprob);
+    const unit = await decode(seed, { ...DEFAULT_COST_OPTIONS, lambda: 0.2, tokenCost: 'unit' });
+    assert.ok(unit.cost !== null);
+    const letters = unit.r.tokens.filter((t) => t >= 1 && t < FAKE_IDS.eot).length;
+    assert.equal(unit.cost.ledgerOf(unit.r.tokens).phon.spent, letters);
+    assert.equal(unit.cost.budget.phon, audio.voicedRuns + DEFAULT_COST_OPTIONS.slack);
+  }
+});

@@ -21,6 +21,12 @@ export interface CostDecodingOptions {
   readonly pausePool: boolean;
   /** A word token's cost `k(y)`: 1 (`unit`, budget = voiced runs) or its word's espeak-ng phonemes (`phonemes`). */
   readonly tokenCost: 'unit' | 'phonemes';
+  /**
+   * With `phonemes`: how a growing word's phonemes are found. `word`: espeak-ng on the whole word so far (exact; one
+   * batch per beam step for the new words). `piece`: the sum of each BPE piece's own phonemes (an approximation; each
+   * vocabulary piece is phonemised once, so later steps mostly spawn nothing).
+   */
+  readonly phonemeLookup: 'word' | 'piece';
   /** With `phonemes`: budget = voiced seconds x this rate (open parameter). */
   readonly phonemesPerVoicedSec: number;
   /** Slack `n` added to both pools (section 3.3: 10 to 20 tokens). */
@@ -44,6 +50,7 @@ export const DEFAULT_COST_OPTIONS: CostDecodingOptions = Object.freeze({
   phonemePool: true,
   pausePool: true,
   tokenCost: 'phonemes',
+  phonemeLookup: 'word',
   phonemesPerVoicedSec: 12,
   slack: 15,
   pauseRule: 'debit',
@@ -112,6 +119,9 @@ export function createCostDecoding(options: CostDecodingOptions, tokenizer: Deco
   const usePhonemes = o.tokenCost === 'phonemes';
   // Phonemes are looked up during decoding only when the phoneme pool is in the cost.
   const phonLive = usePhonemes && o.lambda > 0 && o.phonemePool;
+  const byPiece = o.phonemeLookup === 'piece';
+  // The rows' states are needed only by the ledger and repetition terms.
+  const needStates = o.lambda > 0 || o.repetitionWeight > 0;
   const stats: CostStats = { steps: 0, candidates: 0, changedSteps: 0, costMs: 0 };
   let sampleBegin = 0;
   const memo = new WeakMap<Hypothesis, HypState>();
@@ -133,9 +143,10 @@ export function createCostDecoding(options: CostDecodingOptions, tokenizer: Deco
         ledger = closeWord(s, phon);
         partial = '';
       }
-      partial += wordKey(piece.text);
-      if (phon) partialCost = phonemizer.count(partial);
-      else ledger = spend(ledger, 'phon', 1);
+      const key = wordKey(piece.text);
+      if (!usePhonemes) ledger = spend(ledger, 'phon', 1);
+      else if (phon) partialCost = byPiece ? (piece.startsWord ? 0 : s.partialCost) + phonemizer.count(key) : phonemizer.count(partial + key);
+      partial += key;
     } else if (piece.cls === 'pause') {
       ledger = closeWord(s, phon);
       partial = '';
@@ -180,6 +191,12 @@ export function createCostDecoding(options: CostDecodingOptions, tokenizer: Deco
   /** One espeak-ng batch for every word this step can meet: the rows' words and each candidate's growing word. */
   function prepareWords(rows: readonly Hypothesis[], candidates: readonly BeamCandidate[], begin = sampleBegin): void {
     const words: string[] = [];
+    if (byPiece) {
+      for (const row of rows) for (let i = begin; i < row.tokens.length; i++) words.push(pieces.get(row.tokens[i] as number).text);
+      for (const c of candidates) words.push(pieces.get(c.token).text);
+      phonemizer.prepare(words);
+      return;
+    }
     const partials = rows.map((row) => {
       let partial = '';
       for (let i = begin; i < row.tokens.length; i++) {
@@ -203,16 +220,16 @@ export function createCostDecoding(options: CostDecodingOptions, tokenizer: Deco
     const started = performance.now();
     if (phonLive) prepareWords(rows, candidates);
     const out = new Float64Array(candidates.length);
-    const parents = rows.map(stateOf);
+    const parents = needStates ? rows.map(stateOf) : [];
     const parentCost = parents.map((s) => (o.lambda > 0 ? cost(s) : 0));
     let bestPlain = -Infinity;
     let bestCosted = -Infinity;
     let plainIdx = -1;
     let costedIdx = -1;
     candidates.forEach((c, i) => {
-      const parent = parents[c.source] as HypState;
       let v = 0;
-      if (o.lambda > 0 || o.repetitionWeight > 0) {
+      if (needStates) {
+        const parent = parents[c.source] as HypState;
         const child = next(parent, c.token, false);
         if (o.lambda > 0) v += o.lambda * (cost(child) - (parentCost[c.source] as number));
         v += o.repetitionWeight * (child.repeats - parent.repeats);

@@ -7,3 +7,5 @@ export { EspeakPhonemizer } from './phonemes.js';
 export type { Phonemizer, EspeakOptions } from './phonemes.js';
 export { openLedger, ledgerCost } from './ledger.js';
 export type { Ledger, Pool, PoolState, LedgerCostOptions } from './ledger.js';
+export { runCostArms, textPhonemes } from './experiment.js';
+export type { CostArm, CostArmResult, CostExperimentOptions } from './experiment.js';
