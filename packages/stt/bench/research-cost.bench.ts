@@ -1,5 +1,5 @@
 /**
- * `npm run bench:research-cost [-- --beam 5 --sample-len 224 --quick]`: cost decoding (research section 3) on synthetic
+ * `npm run bench:research-cost [-- --beam 5 --sample-len 96 --quick]`: cost decoding (research section 3) on synthetic
  * speech with KNOWN text. espeak-ng speaks each sentence at several rates (sox resamples to 16 kHz mono; cached in
  * .cache/research-cost/), the dev model (whisper-dev-random, random weights) beam-decodes the window plainly and under
  * each cost setting, and the table shows, per setting: how many windows' decisions the cost changed (tokens differ from
@@ -21,7 +21,7 @@ const arg = (name: string, fallback: number): number => {
 };
 const quick = process.argv.includes('--quick');
 const beamSize = arg('--beam', 5);
-const sampleLen = arg('--sample-len', 224);
+const sampleLen = arg('--sample-len', 96);
 
 const SENTENCES = [
   'The quick brown fox jumps over the lazy dog.',
@@ -29,7 +29,7 @@ const SENTENCES = [
   'Please call Stella. Ask her to bring these things with her from the store.',
   'A large language model is not a speech recognizer, but it can correct one.',
 ];
-const RATES = quick ? [175] : [130, 175, 230];
+const RATES = quick ? [175] : [130, 230];
 const dir = '.cache/research-cost/';
 mkdirSync(dir, { recursive: true });
 

@@ -31,3 +31,14 @@ test('a missing espeak-ng is a typed error naming the tool', () => {
   const p = new EspeakPhonemizer({ command: 'espeak-ng-not-installed-here' });
   assert.throws(() => p.count('hello'), (e: unknown) => e instanceof MissingToolError && /espeak-ng-not-installed-here/.test(e.message));
 });
+
+test('espeak-ng answers that do not line up (symbols, spelled-out words) are split until they do', { skip: hasEspeak ? false : 'espeak-ng not installed' }, () => {
+  const p = new EspeakPhonemizer();
+  p.prepare(['hello', 'ǂ', '日本', 'world', 'µ', 'cat']);
+  assert.equal(p.count('hello'), 4);
+  assert.equal(p.count('world'), 4);
+  assert.equal(p.count('cat'), 3);
+  assert.equal(p.size, 6);
+  const alone = new EspeakPhonemizer();
+  assert.equal(alone.count('ǂ'), p.count('ǂ'), 'a word phonemised in a batch counts as when phonemised alone');
+});

@@ -61,7 +61,15 @@ export class EspeakPhonemizer implements Phonemizer {
       if (key.length > 0 && !this.cache.has(key)) missing.add(key);
     }
     if (missing.size === 0) return;
-    const list = [...missing];
+    this.phonemise([...missing]);
+  }
+
+  /**
+   * One espeak-ng run for `list`. espeak-ng normally answers one line per input line, but some inputs (symbols it
+   * spells out, words it reads as numbers) come back as no line or several; then the batch is halved until every part
+   * lines up, and a single word takes all its output.
+   */
+  private phonemise(list: readonly string[]): void {
     const started = performance.now();
     const run = spawnSync(this.command, ['-q', '-x', '--sep=_', '-v', this.voice], { input: list.join('\n') + '\n', encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     this.spawns++;
@@ -69,11 +77,22 @@ export class EspeakPhonemizer implements Phonemizer {
     if (run.error !== undefined) {
       throw new MissingToolError('TOOL_NOT_FOUND', `could not run ${this.command}: ${run.error.message}`, { hint: 'Install espeak-ng (apt-get install espeak-ng) or switch the phoneme cost off (tokenCost "unit").', cause: run.error });
     }
-    const lines = run.stdout.split('\n').filter((l) => l.trim().length > 0);
-    if (run.status !== 0 || lines.length !== list.length) {
-      throw new RuntimeError('PHONEMIZER_FAILED', `${this.command} returned ${lines.length} phoneme lines for ${list.length} words (exit ${run.status}): ${run.stderr.trim()}`, { hint: 'Check the espeak-ng installation and voice.' });
+    if (run.status !== 0) {
+      throw new RuntimeError('PHONEMIZER_FAILED', `${this.command} exited with ${run.status}: ${run.stderr.trim()}`, { hint: 'Check the espeak-ng installation and voice.' });
     }
-    list.forEach((w, i) => this.cache.set(w, countPhonemes(lines[i] as string)));
+    const lines = run.stdout.split('\n');
+    if (lines[lines.length - 1] === '') lines.pop();
+    if (list.length === 1) {
+      this.cache.set(list[0] as string, lines.reduce((n, l) => n + countPhonemes(l), 0));
+      return;
+    }
+    if (lines.length === list.length) {
+      list.forEach((w, i) => this.cache.set(w, countPhonemes(lines[i] as string)));
+      return;
+    }
+    const half = Math.ceil(list.length / 2);
+    this.phonemise(list.slice(0, half));
+    this.phonemise(list.slice(half));
   }
 
   count(word: string): number {

@@ -4,7 +4,7 @@
  */
 import { decodeWindow } from '../../decoding/index.js';
 import type { DecodingTokenizer, WindowDecodeOptions } from '../../decoding/index.js';
-import type { EncoderOutput, WhisperDecoder } from '../../runtime/index.js';
+import type { EncoderOutput, StaticWhisperDecoder, WhisperDecoder } from '../../runtime/index.js';
 import { MaskedStaticDecoder } from './masked-decoder.js';
 import { strategyName } from './strategies.js';
 import type { MaskStrategy } from './strategies.js';
@@ -76,12 +76,18 @@ export async function runMaskSweep(
   const rows: MaskSweepRow[] = [];
   const exactTokens = new Map<string, readonly number[]>();
   const all: MaskStrategy[] = [{ kind: 'exact' }, ...strategies.filter((s) => s.kind !== 'exact')];
+  // Every strategy is checked (graph inputs, parameters) before anything is decoded.
+  for (const s of all) new MaskedStaticDecoder(decoder, s).detach();
+  const slots = (decoder as StaticWhisperDecoder).io.cacheLength;
   for (const strategy of all) {
     const masked = new MaskedStaticDecoder(decoder, strategy);
     try {
       for (const c of cases) {
+        // The static cache holds the prompt and the sampled tokens: cap the sample length to what fits.
+        const prompt = 4 + (c.options.promptTokens.length > 0 ? c.options.promptTokens.length + 1 : 0) + c.options.prefixTokens.length;
+        const sampleLen = Math.min(c.options.sampleLen ?? Math.floor(decoder.dims.nTextCtx / 2), slots - prompt);
         const t0 = performance.now();
-        const r = await decodeWindow({ decoder: masked, tokenizer }, c.encoded, c.options);
+        const r = await decodeWindow({ decoder: masked, tokenizer }, c.encoded, { ...c.options, sampleLen });
         const decodeMs = performance.now() - t0;
         if (strategy.kind === 'exact') exactTokens.set(c.name, r.tokens);
         const n = Math.max(1, r.steps.length);

@@ -68,3 +68,13 @@ test('tokenAgreement: leading run, edit distance and rate', () => {
   assert.deepEqual(tokenAgreement([1, 2], [1, 2, 3, 4]), { leading: 2, editDistance: 2, rate: 0.5 });
   assert.deepEqual(tokenAgreement([], []), { leading: 0, editDistance: 0, rate: 1 });
 });
+
+test('parseMaskStrategy: every spelling, and typed errors for unknown names and missing numbers', async () => {
+  const { parseMaskStrategy } = await import('./strategies.js');
+  assert.deepEqual(parseMaskStrategy('exact'), { kind: 'exact' });
+  assert.deepEqual(parseMaskStrategy('window:4'), { kind: 'window', width: 4 });
+  assert.deepEqual(parseMaskStrategy('int:2'), { kind: 'int-value', value: 2 });
+  assert.deepEqual(parseMaskStrategy('decay:0.9'), { kind: 'decay', gamma: 0.9 });
+  assert.deepEqual(parseMaskStrategy('confidence-soft:16:2'), { kind: 'confidence-soft', frame: 16, beta: 2 });
+  for (const bad of ['wndow:4', 'window', 'confidence:4', 'decay:x']) assert.throws(() => parseMaskStrategy(bad), InvalidOptionError);
+});

@@ -136,3 +136,46 @@ export function fillMask(s: MaskStrategy, position: number, mask: BigInt64Array,
     }
   }
 }
+
+/**
+ * A strategy from its short spelling: `exact`, `floor:128`, `int:2`, `window:4`, `decay:0.9`, `counter:1`,
+ * `confidence:FRAME:THRESHOLD`, `confidence-soft:FRAME:BETA`.
+ * @example parseMaskStrategy('window:4') // { kind: 'window', width: 4 }
+ */
+export function parseMaskStrategy(text: string): MaskStrategy {
+  const [kind, ...args] = text.trim().split(':');
+  const nums = args.map(Number);
+  const want = (n: number): void => {
+    if (nums.length !== n || nums.some((x) => !Number.isFinite(x))) {
+      throw new InvalidOptionError('INVALID_MASK_OPTION', `mask strategy '${text}' needs ${n} number${n === 1 ? '' : 's'} after '${kind}:'`, { hint: 'e.g. exact, floor:128, int:2, window:4, decay:0.9, counter:1, confidence:224:0.05, confidence-soft:224:1', details: { option: 'strategy' } });
+    }
+  };
+  switch (kind) {
+    case 'exact':
+      want(0);
+      return { kind: 'exact' };
+    case 'floor':
+      want(1);
+      return { kind: 'floor', floor: nums[0] as number };
+    case 'int':
+      want(1);
+      return { kind: 'int-value', value: nums[0] as number };
+    case 'window':
+      want(1);
+      return { kind: 'window', width: nums[0] as number };
+    case 'decay':
+      want(1);
+      return { kind: 'decay', gamma: nums[0] as number };
+    case 'counter':
+      want(1);
+      return { kind: 'counter', alpha: nums[0] as number };
+    case 'confidence':
+      want(2);
+      return { kind: 'confidence', frame: nums[0] as number, threshold: nums[1] as number };
+    case 'confidence-soft':
+      want(2);
+      return { kind: 'confidence-soft', frame: nums[0] as number, beta: nums[1] as number };
+    default:
+      throw new InvalidOptionError('INVALID_MASK_OPTION', `unknown mask strategy '${text}'`, { hint: 'use exact, floor:N, int:V, window:W, decay:G, counter:A, confidence:F:T or confidence-soft:F:B', details: { option: 'strategy' } });
+  }
+}
