@@ -14,6 +14,7 @@ export { createTranscriber, resolveTranscribeOptions, DEFAULT_TEMPERATURES, DEFA
 export type { Transcriber, TranscriberOptions, AudioInput, TranscribeOptions, DecodingMode, ResolvedTranscribeOptions } from './api/index.js';
 export { decodeWindow, DEFAULT_WINDOW_DECODE_OPTIONS, detectLanguage, languageFromLogits, compressionRatio } from './decoding/index.js';
 export type { WindowDecodeOptions, WindowResult, WindowDecodeContext, TokenStrategy, DecodingTokenizer, StepInfo, LanguageDetection, DecodeHooks, WindowHook, WindowHookInfo, LogitFilter } from './decoding/index.js';
+export type { BeamCandidate, BeamCostFn, Hypothesis as BeamHypothesis } from './decoding/index.js';
 export { sequentialStrategy, decodeWithFallback, fallbackReasons, shouldSkipWindow, DEFAULT_THRESHOLDS, splitWindow } from './transcription/index.js';
 export type { LongFormStrategy, LongFormInput, LongFormResult, LongFormHooks, LongFormOptions, ProgressEvent, LanguageEvent, QualityThresholds, TranscriptionContext, WindowRecord, Attempt } from './transcription/index.js';
 export * from './writers/index.js';
@@ -28,3 +29,4 @@ export type { StreamOptions, StreamVadOptions, StreamParts } from './api/index.j
 export { createWordAligner, defaultAlignmentHeads, DEFAULT_APPEND_PUNCTUATIONS, DEFAULT_PREPEND_PUNCTUATIONS } from './alignment/index.js';
 export type { AlignmentDetail, WordAligner, WordAlignerOptions, WordTiming } from './alignment/index.js';
 export * from './export/index.js';
+export * from './research/index.js';

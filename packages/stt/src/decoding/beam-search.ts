@@ -4,6 +4,7 @@
  * finished ones (ending in EOT) are collected until `round(beamSize * patience)` exist; the best `beamSize`
  * unfinished ones live on.
  */
+import type { BeamCandidate, BeamCostFn } from './decode-hooks.js';
 import type { Candidate, DecoderUpdate, Hypothesis, StepInfo, TokenDecoder } from './hypothesis.js';
 import { toCandidate } from './hypothesis.js';
 import { tokenLogprob } from './math.js';
@@ -30,6 +31,8 @@ export class BeamSearchDecoder implements TokenDecoder {
     private readonly beamSize: number,
     patience: number,
     private readonly eot: number,
+    /** Research cost term (`WindowHook.beamCost`); absent = OpenAI's beam search. */
+    private readonly cost?: BeamCostFn,
   ) {
     this.maxCandidates = Math.round(beamSize * patience);
     this.topK = beamSize + 1;
@@ -57,6 +60,7 @@ export class BeamSearchDecoder implements TokenDecoder {
 
   /** Every (beam, top token) candidate keyed by its token sequence; a repeated key keeps its first position. */
   private expand(rows: readonly Hypothesis[], logits: readonly Float32Array[], scans: readonly RowScan[]): Map<string, Scored> {
+    if (this.cost !== undefined) return this.expandWithCost(rows, logits, scans, this.cost);
     const scores = new Map<string, Scored>();
     rows.forEach((row, source) => {
       const rowLogits = logits[source] as Float32Array;
@@ -69,6 +73,28 @@ export class BeamSearchDecoder implements TokenDecoder {
         const key = `${prefixKey},${token}`;
         scores.set(key, { key, source, token, sumLogprob: Math.fround(row.sumLogprob + step.logprob), step });
       }
+    });
+    return scores;
+  }
+
+  /** `expand` with the research cost term: the same candidates, each score lowered by its cost. */
+  private expandWithCost(rows: readonly Hypothesis[], logits: readonly Float32Array[], scans: readonly RowScan[], cost: BeamCostFn): Map<string, Scored> {
+    const candidates: BeamCandidate[] = [];
+    rows.forEach((_, source) => {
+      const rowLogits = logits[source] as Float32Array;
+      const scan = scans[source] as RowScan;
+      const stats = scan.stats(rowLogits.length);
+      for (const { index: token } of scan.top) {
+        candidates.push({ source, token, step: { logprob: tokenLogprob(rowLogits, stats, token), confidence: stats.entropyConfidence, margin: stats.margin } });
+      }
+    });
+    const costs = cost(rows, candidates);
+    const scores = new Map<string, Scored>();
+    const prefixKeys = rows.map((row) => row.tokens.join(','));
+    candidates.forEach(({ source, token, step }, i) => {
+      const key = `${prefixKeys[source] as string},${token}`;
+      const sumLogprob = Math.fround((rows[source] as Hypothesis).sumLogprob + step.logprob - (costs[i] as number));
+      scores.set(key, { key, source, token, sumLogprob, step });
     });
     return scores;
   }

@@ -3,6 +3,7 @@
  */
 import { TIME_PRECISION } from '../core/constants.js';
 import { BeamSearchDecoder } from './beam-search.js';
+import type { BeamCostFn } from './decode-hooks.js';
 import { GreedyDecoder } from './greedy.js';
 import type { TokenDecoder } from './hypothesis.js';
 import type { LogitFilter } from './logit-filters.js';
@@ -44,9 +45,9 @@ export function groupSize(options: WindowDecodeOptions): number {
 }
 
 /** Greedy/sampling or beam search, per `options.strategy`. */
-export function buildTokenDecoder(options: WindowDecodeOptions, eot: number): TokenDecoder {
+export function buildTokenDecoder(options: WindowDecodeOptions, eot: number, beamCost?: BeamCostFn): TokenDecoder {
   const s = options.strategy;
-  if (s.kind === 'beam') return new BeamSearchDecoder(s.beamSize, s.patience, eot);
+  if (s.kind === 'beam') return new BeamSearchDecoder(s.beamSize, s.patience, eot, beamCost);
   return new GreedyDecoder(s.temperature, eot, s.temperature > 0 ? new SeededRandom(options.seed) : null);
 }
 

@@ -4,6 +4,7 @@
  * forking the loop.
  */
 import type { WindowResult } from './decode-window.js';
+import type { Hypothesis, StepInfo } from './hypothesis.js';
 import type { LogitFilter } from './logit-filters.js';
 import type { WindowDecodeOptions } from './options.js';
 
@@ -26,7 +27,23 @@ export interface WindowHook {
   readonly filters?: readonly LogitFilter[];
   /** Called with each finished decode of this window (before the fallback ladder judges it). */
   readonly end?: (result: WindowResult) => void;
+  /**
+   * Beam search only (ignored by greedy/sampling): once per step, the cost of each `(row, token)` candidate, subtracted
+   * from its running score before ranking, so a beam's score becomes `sum log p - sum cost` (research section 3.2).
+   * Returns one number per candidate, in order. Absent = the standard beam search.
+   */
+  readonly beamCost?: BeamCostFn;
 }
+
+/** One beam candidate offered to `WindowHook.beamCost`: row `source` extended by `token`. */
+export interface BeamCandidate {
+  readonly source: number;
+  readonly token: number;
+  readonly step: StepInfo;
+}
+
+/** See `WindowHook.beamCost`. */
+export type BeamCostFn = (rows: readonly Hypothesis[], candidates: readonly BeamCandidate[]) => ArrayLike<number>;
 
 /** Hooks a caller attaches to a decoding context. */
 export interface DecodeHooks {

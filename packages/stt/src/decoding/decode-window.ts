@@ -64,8 +64,8 @@ export async function decodeWindow(
   const language = detection?.language ?? options.language ?? 'en';
   const languageToken = detection?.token ?? (tokenizer.isMultilingual ? languageTokenOf(tokenizer, language) : -1);
   const layout = buildPrompt(tokenizer, { ...options, languageToken, nTextCtx, sampleLen });
-  const tokenDecoder = buildTokenDecoder(options, tokenizer.eot);
   const hook = ctx.hooks?.beginWindow?.({ promptTokens: layout.tokens, sampleBegin: layout.sampleBegin, options });
+  const tokenDecoder = buildTokenDecoder(options, tokenizer.eot, hook?.beamCost);
   const standard = buildLogitFilters(tokenizer, options, layout.sampleBegin);
   const loop: LoopSpec = {
     layout,

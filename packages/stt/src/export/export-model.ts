@@ -37,6 +37,11 @@ export interface ExportOptions {
   readonly cacheLength?: number;
   /** How q8 MatMuls are written (default `integer`: DynamicQuantizeLinear + MatMulInteger). */
   readonly q8Kind?: Q8Kind;
+  /**
+   * Static step only (research, graded masks): adds a float input `attention_bias [1, N]` added to the self-attention
+   * scores after the int64 mask's blocking, so graded masks can be expressed as log-weights. Default off.
+   */
+  readonly attentionBias?: boolean;
   readonly onProgress?: (event: ExportEvent) => void;
 }
 
@@ -80,9 +85,12 @@ export function writeOnnxFiles(weights: WhisperWeights, dims: ExportDims, option
     if (!Number.isInteger(n) || n < 2 || n > dims.nTextCtx) {
       throw new InvalidOptionError('EXPORT_CACHE_LENGTH', `--cache-length must be an integer in 2..${dims.nTextCtx}, got ${n}`, { hint: `Use ${PROTOTYPE_CACHE_LENGTH} (the prototype) or ${dims.nTextCtx} (the text context).`, details: { cacheLength: n } });
     }
+    if (options.attentionBias === true && dtype !== 'fp32') {
+      throw new InvalidOptionError('EXPORT_ATTENTION_BIAS', `attentionBias needs dtype fp32, got ${dtype}`, { hint: 'Export the research bias input with dtype fp32.', details: { dtype } });
+    }
     emit('encoder_model', () => buildEncoder(weights, dims, dtype, 1, options.q8Kind));
     emit('cross_kv_model', () => buildCrossKv(weights, dims, dtype, options.q8Kind));
-    emit('decoder_step_model', () => buildDecoderStep(weights, dims, dtype, n, options.q8Kind));
+    emit('decoder_step_model', () => buildDecoderStep(weights, dims, dtype, n, options.q8Kind, options.attentionBias === true));
     return files;
   }
   emit('encoder_model', () => buildEncoder(weights, dims, dtype, null, options.q8Kind));

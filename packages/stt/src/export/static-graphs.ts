@@ -42,8 +42,11 @@ export function buildCrossKv(weights: WhisperWeights, dims: ExportDims, dtype: E
   return encodeModel(graph, `Whisper cross-attention K/V projector (${dtype}, fixed shapes), written by cephalon export`);
 }
 
-/** Builds `decoder_step_model.onnx` with a self-attention cache of `cacheLength` slots. */
-export function buildDecoderStep(weights: WhisperWeights, dims: ExportDims, dtype: ExportDtype, cacheLength: number, q8Kind?: Q8Kind): Uint8Array {
+/**
+ * Builds `decoder_step_model.onnx` with a self-attention cache of `cacheLength` slots. `attentionBias` (research, default
+ * off) adds a float input `attention_bias [1, N]` added to the self-attention scores after the mask's blocking.
+ */
+export function buildDecoderStep(weights: WhisperWeights, dims: ExportDims, dtype: ExportDtype, cacheLength: number, q8Kind?: Q8Kind, attentionBias = false): Uint8Array {
   const init = new Initializers();
   const g = new GraphBuilder('/decoder_step/', init);
   const w = new WeightStore(init, g, dtype, q8Kind);
@@ -65,6 +68,11 @@ export function buildDecoderStep(weights: WhisperWeights, dims: ExportDims, dtyp
     valueInfo('attention_mask', DT.int64, [1, n]),
     valueInfo('position_ids', DT.int64, [1]),
   ];
+  let additive: string | undefined;
+  if (attentionBias) {
+    inputs.push(valueInfo('attention_bias', DT.float, [1, n]));
+    additive = g.op('Reshape', ['attention_bias', w.init.i64([1, 1, 1, n])]);
+  }
   weights.decoderBlocks.forEach((block, i) => {
     const name = `decoder.blocks.${i}`;
     const ln = layerNormCast(g, w, x, block.attnLn, `${name}.attn_ln`);
@@ -75,7 +83,7 @@ export function buildDecoderStep(weights: WhisperWeights, dims: ExportDims, dtyp
     g.op('Identity', [v], {}, `present_key_values.${i}.decoder.value`);
     const keys = g.op('Where', [slot, k, `past_key_values.${i}.decoder.key`]);
     const values = g.op('Where', [slot, v, `past_key_values.${i}.decoder.value`]);
-    x = g.op('Add', [ln.residual, attend(g, w, q, keys, values, block.attn, `${name}.attn`, d, head, { blocked }).out]);
+    x = g.op('Add', [ln.residual, attend(g, w, q, keys, values, block.attn, `${name}.attn`, d, head, additive === undefined ? { blocked } : { blocked, additive }).out]);
     const lnc = layerNormCast(g, w, x, block.crossLn, `${name}.cross_attn_ln`);
     const qc = splitHeads(g, w, w.linear(g, lnc.out, block.cross.query, `${name}.cross_attn.query`), heads, head);
     x = g.op('Add', [lnc.residual, attend(g, w, qc, `past_key_values.${i}.encoder.key`, `past_key_values.${i}.encoder.value`, block.cross, `${name}.cross_attn`, d, head).out]);

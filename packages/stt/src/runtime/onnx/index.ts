@@ -11,3 +11,4 @@ export type { SileroVadSession, SileroVadSessionOptions } from './silero-vad.js'
 export { openGraph } from './graph-runner.js';
 export type { GraphFeed, GraphOutput, GraphRunner } from './graph-runner.js';
 export { PROTOTYPE_MASK_FLOOR, StaticWhisperDecoder, isStaticStep } from './static-decoder.js';
+export type { StaticMaskPolicy } from './static-decoder.js';

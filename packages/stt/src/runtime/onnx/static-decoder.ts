@@ -20,6 +20,16 @@ export interface StaticIo {
   readonly headDim: number;
 }
 
+/**
+ * Research (graded masks, default none): fills the step's inputs for row `row` feeding position `position`. `mask` comes
+ * filled with the exact mask (ones for slots 0..position) and `bias` (when the graph has `attention_bias`) with zeros;
+ * the policy may change both. `reorder` follows the beams.
+ */
+export interface StaticMaskPolicy {
+  fill(row: number, position: number, mask: BigInt64Array, bias: Float32Array | null): void;
+  reorder?(parents: readonly number[]): void;
+}
+
 /** Whether a decoder session is the one-token fixed-shape step (it takes `attention_mask` and `position_ids`). */
 export function isStaticStep(inputNames: readonly string[]): boolean {
   return inputNames.includes('position_ids') && inputNames.includes('attention_mask') && !inputNames.includes('use_cache_branch');
@@ -57,6 +67,10 @@ export class StaticWhisperDecoder implements WhisperDecoder {
   readonly maskFloor: number;
   private readonly mask: BigInt64Array;
   private readonly logitsRow: Float32Array;
+  /** The research float input `attention_bias` (export option `attentionBias`), zeros unless a policy sets it. */
+  private readonly bias: Float32Array | null;
+  /** Research mask policy (`setMaskPolicy`); null = the standard mask (exact or floored). */
+  private policy: StaticMaskPolicy | null = null;
 
   constructor(
     readonly dims: WhisperModelDims,
@@ -69,6 +83,17 @@ export class StaticWhisperDecoder implements WhisperDecoder {
     this.maskFloor = maskFloor;
     this.mask = new BigInt64Array(io.cacheLength);
     this.logitsRow = new Float32Array(dims.vocabSize);
+    this.bias = stepSession.inputNames.includes('attention_bias') ? new Float32Array(io.cacheLength) : null;
+  }
+
+  /** Whether the step graph takes the research `attention_bias` input. */
+  get hasAttentionBias(): boolean {
+    return this.bias !== null;
+  }
+
+  /** Installs (or, with null, removes) a research mask policy; it replaces `maskFloor` while installed. */
+  setMaskPolicy(policy: StaticMaskPolicy | null): void {
+    this.policy = policy;
   }
 
   createCache(encoder: EncoderOutput, batch: number): KvCache {
@@ -122,11 +147,18 @@ export class StaticWhisperDecoder implements WhisperDecoder {
         for (let r = 0; r < c.batch; r++) {
           const rowCross = cross[cross.length === 1 ? 0 : r] as ort.Tensor[];
           const slots = c.rows[r] as Float32Array[];
+          if (this.policy !== null) {
+            this.mask.fill(0n);
+            this.mask.fill(1n, 0, pos + 1);
+            this.bias?.fill(0);
+            this.policy.fill(r, pos, this.mask, this.bias);
+          }
           const feeds: Record<string, ort.Tensor> = {
             input_ids: new ort.Tensor('int64', BigInt64Array.of(BigInt((tokens[r] as readonly number[])[t] as number)), [1, 1]),
             attention_mask: new ort.Tensor('int64', this.mask, [1, cacheLength]),
             position_ids: new ort.Tensor('int64', BigInt64Array.of(BigInt(pos)), [1]),
           };
+          if (this.bias !== null) feeds['attention_bias'] = new ort.Tensor('float32', this.bias, [1, cacheLength]);
           for (let l = 0; l < this.dims.nDecoderLayers; l++) {
             feeds[`past_key_values.${l}.encoder.key`] = rowCross[2 * l] as ort.Tensor;
             feeds[`past_key_values.${l}.encoder.value`] = rowCross[2 * l + 1] as ort.Tensor;
@@ -181,6 +213,7 @@ export class StaticWhisperDecoder implements WhisperDecoder {
     });
     // A row that is its own parent but also a source keeps its buffer; rows that changed got fresh copies.
     cache.rows = next;
+    this.policy?.reorder?.(parents);
     return bytes;
   }
 }

@@ -1,0 +1,5 @@
+/** Default-off research features on the decoder's hooks (`../shared/docs/research-features.md`). */
+export * from './cost/index.js';
+export * from './masks/index.js';
+export { loadResearchModel, encodeFirstWindow } from './model-folder.js';
+export type { ResearchModel } from './model-folder.js';
