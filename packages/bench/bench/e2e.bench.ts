@@ -4,15 +4,17 @@
  * same token limit. Each run is one child process (`e2e/child.ts`: honest load time and peak RSS); the engines
  * alternate run by run (and which goes first alternates by round), so load from other jobs hits both alike. Every run's
  * tokens are compared with the other engine's: any difference fails the bench (exit 1) after printing it.
- * Also prints Cephalon's floor: the summed time of its raw ONNX Runtime encoder and decoder `session.run` calls
- * (`startOrtRunTimer`), and `loop overhead = wall / floor`.
+ * Also prints each engine's floor: the summed time of its raw ONNX Runtime encoder and decoder `session.run` calls
+ * (Cephalon: `startOrtRunTimer`; transformers.js: its sessions' `run` wrapped), and `loop overhead = wall / floor`.
  *
  * Models: random-weight Whisper `tiny` and `base` written by our exporter (fp32 by default; multilingual vocabulary of
  * ../shared/models/whisper-dev-random, decoded with language en), cached in .cache/bench-models/; or `--model DIR`.
  * Random weights: the text is gibberish; the figures are about cost and agreement.
  *
  * Usage: npm run bench:e2e [-- --model DIR] [--sizes tiny,base] [--dtype fp32|q8] [--rounds 3] [--windows N]
- *        [--max-tokens 224] [--threads 2] [--audio FILE] [--cpu-prof]
+ *        [--max-tokens 224] [--threads 2] [--audio FILE] [--cpu-prof] [--spin]
+ * `--spin`: Cephalon's ORT worker threads spin between operators (ORT's default, which transformers.js keeps) instead
+ * of Cephalon's default of sleeping (`allowSpinning: false`); every other setting is the same either way.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -35,6 +37,7 @@ const maxTokens = Number(arg('max-tokens') ?? 224);
 const threads = Number(arg('threads') ?? 2);
 const audio = arg('audio') ?? `${DEV_MODEL}/audio/long.wav`;
 const cpuProf = process.argv.includes('--cpu-prof');
+const spin = process.argv.includes('--spin');
 const explicitModel = arg('model');
 const sizes = (arg('sizes') ?? 'tiny,base').split(',');
 
@@ -46,7 +49,7 @@ interface ChildResult {
   readonly audioSec: number;
   readonly windows: readonly (readonly number[])[];
   readonly peakRssBytes: number;
-  readonly ort: OrtRunTimes | null;
+  readonly ort: OrtRunTimes;
 }
 
 function median(xs: readonly number[]): number {
@@ -59,7 +62,7 @@ function median(xs: readonly number[]): number {
 function runChild(engine: Engine, modelDir: string): Promise<ChildResult> {
   const nodeArgs = ['--conditions=cephalon-source', '--import', 'tsx'];
   if (cpuProf) nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${ROOT}.cache/bench-profiles`, `--cpu-prof-name=${engine}-${Date.now()}.cpuprofile`);
-  const args = [...nodeArgs, CHILD, engine, modelDir, dtype, audio, String(windows), String(maxTokens), String(threads)];
+  const args = [...nodeArgs, CHILD, engine, modelDir, dtype, audio, String(windows), String(maxTokens), String(threads), spin ? 'spin' : 'sleep'];
   return new Promise((resolveRun, reject) => {
     const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
@@ -107,7 +110,7 @@ const fmt = (x: number, d = 2): string => x.toFixed(d);
 
 let last: { speedup: number; same: boolean } | null = null;
 let allSame = true;
-console.log(`bench:e2e  ${dtype}, ${threads} intra-op thread(s), 1 inter-op, ${rounds} alternating rounds, ${windows === 0 ? 'whole file' : `${windows} window(s)`} of ${audio.split('/').at(-1)}, greedy, no timestamps, <= ${maxTokens} tokens/window`);
+console.log(`bench:e2e  ${dtype}, ${threads} intra-op thread(s), 1 inter-op, ${rounds} alternating rounds, ${windows === 0 ? 'whole file' : `${windows} window(s)`} of ${audio.split('/').at(-1)}, greedy, no timestamps, <= ${maxTokens} tokens/window; cephalon ORT threads ${spin ? 'spin (ORT default)' : 'sleep (cephalon default)'}, transformers.js ORT default (spin)`);
 for (const model of await modelDirs()) {
   const runs: Record<Engine, ChildResult[]> = { cephalon: [], 'transformers-js': [] };
   let same = true;
@@ -129,7 +132,6 @@ for (const model of await modelDirs()) {
   const tjs = runs['transformers-js'];
   const audioSec = (ceph[0] as ChildResult).audioSec;
   const ratios = ceph.map((c, i) => (tjs[i] as ChildResult).wallMs / c.wallMs);
-  const floors = ceph.map((c) => (c.ort === null ? Number.NaN : c.ort.encoderMs + c.ort.decoderMs));
   console.log(`${model.label} (${model.dir}), ${fmt(audioSec, 1)} s audio, ${(ceph[0] as ChildResult).windows.length} windows; medians of ${rounds}:`);
   console.log('  engine           wall s   RTFx   tokens  ms/token  load s  peak RSS MiB');
   for (const [name, rs] of [['cephalon', ceph], ['transformers.js', tjs]] as const) {
@@ -139,10 +141,13 @@ for (const model of await modelDirs()) {
       `  ${name.padEnd(15)} ${fmt(wall / 1000).padStart(7)} ${fmt(audioSec / (wall / 1000)).padStart(6)} ${String(tokens).padStart(8)} ${fmt(wall / tokens, 1).padStart(9)} ${fmt(median(rs.map((r) => r.loadMs)) / 1000).padStart(7)} ${(median(rs.map((r) => r.peakRssBytes)) / 2 ** 20).toFixed(0).padStart(13)}`,
     );
   }
-  const ort = ceph.map((c) => c.ort as OrtRunTimes);
-  console.log(
-    `  cephalon floor (raw ORT session.run): ${fmt(median(floors) / 1000)} s = encoder ${fmt(median(ort.map((o) => o.encoderMs)) / 1000)} s (${(ort[0] as OrtRunTimes).encoderCalls} calls) + decoder ${fmt(median(ort.map((o) => o.decoderMs)) / 1000)} s (${(ort[0] as OrtRunTimes).decoderCalls} calls); loop overhead = wall / floor = ${fmt(median(ceph.map((c, i) => c.wallMs / (floors[i] as number))), 3)}`,
-  );
+  for (const [name, rs] of [['cephalon', ceph], ['transformers.js', tjs]] as const) {
+    const ort = rs.map((r) => r.ort as OrtRunTimes);
+    const floor = rs.map((r, i) => (ort[i] as OrtRunTimes).encoderMs + (ort[i] as OrtRunTimes).decoderMs);
+    console.log(
+      `  ${name} floor (raw ORT session.run): ${fmt(median(floor) / 1000)} s = encoder ${fmt(median(ort.map((o) => o.encoderMs)) / 1000)} s (${(ort[0] as OrtRunTimes).encoderCalls} calls) + decoder ${fmt(median(ort.map((o) => o.decoderMs)) / 1000)} s (${(ort[0] as OrtRunTimes).decoderCalls} calls); loop overhead = wall / floor = ${fmt(median(rs.map((r, i) => r.wallMs / (floor[i] as number))), 3)}`,
+    );
+  }
   last = { speedup: median(ratios), same };
   console.log(`  speed-up (transformers.js wall / cephalon wall, median of per-round ratios): ${fmt(last.speedup)}  same tokens: ${same ? 'yes' : 'NO'}`);
 }

@@ -11,8 +11,9 @@
  *  - transformers-js: its `automatic-speech-recognition` pipeline with `chunk_length_s: WINDOW_SEC, stride_length_s: 0`,
  *    `model.generate` wrapped to record the tokens of each window.
  * Prints one line `E2E_RESULT <json>` (see `ChildResult`).
- * Usage: tsx --conditions=cephalon-source child.ts ENGINE MODEL_DIR DTYPE AUDIO WINDOWS MAX_TOKENS THREADS
- * (WINDOWS: decode only the first WINDOWS windows; 0 = the whole file).
+ * Usage: tsx --conditions=cephalon-source child.ts ENGINE MODEL_DIR DTYPE AUDIO WINDOWS MAX_TOKENS THREADS [spin]
+ * (WINDOWS: decode only the first WINDOWS windows; 0 = the whole file; `spin`: Cephalon with ORT's spinning worker
+ * threads, ORT's and transformers.js's default, instead of Cephalon's default of sleeping ones).
  */
 import { basename, dirname, resolve } from 'node:path';
 import { createChunkedOverlapStrategy, createTranscriber, loadAudio, startOrtRunTimer, stopOrtRunTimer } from '@cephalon/stt';
@@ -29,8 +30,8 @@ export interface ChildResult {
   /** Sampled token ids per window (prompt and end-of-text left out). */
   readonly windows: readonly (readonly number[])[];
   readonly peakRssBytes: number;
-  /** Cephalon only: summed `session.run` time of the encoder and decoder inside the timed run. */
-  readonly ort: OrtRunTimes | null;
+  /** Summed `session.run` time of the encoder and decoder inside the timed run (transformers.js: its sessions' `run` wrapped). */
+  readonly ort: OrtRunTimes;
 }
 
 const SAMPLE_RATE = 16_000;
@@ -39,9 +40,9 @@ const WINDOW_SEC = 29.98;
 const WINDOW = SAMPLE_RATE * WINDOW_SEC;
 const FULL_WINDOW = 30 * SAMPLE_RATE;
 
-const [engine, modelDir, dtype, audioPath, windowsArg, maxTokensArg, threadsArg] = process.argv.slice(2);
+const [engine, modelDir, dtype, audioPath, windowsArg, maxTokensArg, threadsArg, spinArg] = process.argv.slice(2);
 if (engine === undefined || modelDir === undefined || dtype === undefined || audioPath === undefined || threadsArg === undefined) {
-  throw new Error('usage: child.ts ENGINE MODEL_DIR DTYPE AUDIO WINDOWS MAX_TOKENS THREADS');
+  throw new Error('usage: child.ts ENGINE MODEL_DIR DTYPE AUDIO WINDOWS MAX_TOKENS THREADS [spin]');
 }
 const maxTokens = Number(maxTokensArg);
 const threads = Number(threadsArg);
@@ -62,7 +63,7 @@ const audioSec = samples.length / SAMPLE_RATE;
 
 async function runCephalon(): Promise<ChildResult> {
   let t0 = performance.now();
-  const transcriber = await createTranscriber({ model: resolve(modelDir as string), dtype: dtype as 'fp32' | 'q8', threads, interOpThreads: 1 });
+  const transcriber = await createTranscriber({ model: resolve(modelDir as string), dtype: dtype as 'fp32' | 'q8', threads, interOpThreads: 1, allowSpinning: spinArg === 'spin' });
   const loadMs = performance.now() - t0;
   const eot = transcriber.manifest.configs.generation.eosTokenId;
   const windows: number[][] = [];
@@ -113,6 +114,24 @@ async function runTransformers(): Promise<ChildResult> {
     session_options: { intraOpNumThreads: threads, interOpNumThreads: 1 },
   });
   const loadMs = performance.now() - t0;
+  const ort: OrtRunTimes = { encoderMs: 0, encoderCalls: 0, decoderMs: 0, decoderCalls: 0 };
+  const sessions = (asr.model as unknown as { sessions: Record<string, { run: (...a: unknown[]) => Promise<unknown> }> }).sessions;
+  for (const [name, session] of Object.entries(sessions)) {
+    const run = session.run.bind(session);
+    const encoder = name === 'model';
+    session.run = async (...a) => {
+      const start = performance.now();
+      const out = await run(...a);
+      if (encoder) {
+        ort.encoderMs += performance.now() - start;
+        ort.encoderCalls++;
+      } else {
+        ort.decoderMs += performance.now() - start;
+        ort.decoderCalls++;
+      }
+      return out;
+    };
+  }
   const eot = Number((asr.model.generation_config as { eos_token_id?: number } | null)?.eos_token_id ?? 50257);
   const windows: number[][] = [];
   const model = asr.model as unknown as { generate: Generate };
@@ -135,7 +154,7 @@ async function runTransformers(): Promise<ChildResult> {
   });
   const wallMs = performance.now() - t0;
   await asr.dispose();
-  return { engine: 'transformers-js', loadMs, wallMs, audioSec, windows, peakRssBytes: process.resourceUsage().maxRSS * 1024, ort: null };
+  return { engine: 'transformers-js', loadMs, wallMs, audioSec, windows, peakRssBytes: process.resourceUsage().maxRSS * 1024, ort };
 }
 
 const result = engine === 'cephalon' ? await runCephalon() : await runTransformers();
