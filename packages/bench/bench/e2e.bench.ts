@@ -17,7 +17,7 @@
  * of Cephalon's default of sleeping (`allowSpinning: false`); every other setting is the same either way.
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { exportRandomWhisper } from '@cephalon/stt';
 import type { ExportDtype, OrtRunTimes } from '@cephalon/stt';
@@ -90,8 +90,31 @@ function firstDifference(a: ChildResult, b: ChildResult): string | null {
   return null;
 }
 
-async function modelDirs(): Promise<{ label: string; dir: string }[]> {
-  if (explicitModel !== undefined) return [{ label: explicitModel, dir: explicitModel }];
+/**
+ * Agreement of these tokens with the fp32 run of the same size and windows (recorded by an earlier fp32 run in
+ * `.cache/bench-models/tokens-*.json`): per window, the tokens before the first difference, summed.
+ */
+function agreementWithFp32(size: string | null, result: ChildResult): string | null {
+  if (size === null) return null;
+  const file = (d: string): string => `${ROOT}.cache/bench-models/tokens-${size}-${d}-${windows}w-${maxTokens}.json`;
+  writeFileSync(file(dtype), JSON.stringify(result.windows));
+  if (dtype === 'fp32' || !existsSync(file('fp32'))) return null;
+  const ref = JSON.parse(readFileSync(file('fp32'), 'utf8')) as number[][];
+  let prefix = 0;
+  let total = 0;
+  const perWindow = ref.map((want, w) => {
+    const got = result.windows[w] ?? [];
+    let k = 0;
+    while (k < want.length && k < got.length && want[k] === got[k]) k++;
+    prefix += k;
+    total += want.length;
+    return `${k}/${want.length}${k === want.length && got.length === want.length ? '' : ` (${dtype} ${got.length})`}`;
+  });
+  return `${dtype} vs fp32 tokens (cephalon): ${prefix}/${total} fp32 tokens before the first difference of their window; per window ${perWindow.join(', ')}`;
+}
+
+async function modelDirs(): Promise<{ label: string; dir: string; size: string | null }[]> {
+  if (explicitModel !== undefined) return [{ label: explicitModel, dir: explicitModel, size: null }];
   const out = [];
   for (const size of sizes) {
     const dir = `${ROOT}.cache/bench-models/random-${size}-${dtype}`;
@@ -100,7 +123,7 @@ async function modelDirs(): Promise<{ label: string; dir: string }[]> {
       console.log(`exporting random ${size} (${dtype}) to ${dir} ...`);
       await exportRandomWhisper(size, { out: dir, dtype, tokenizerFrom: DEV_MODEL });
     }
-    out.push({ label: `random ${size}`, dir });
+    out.push({ label: `random ${size}`, dir, size });
   }
   return out;
 }
@@ -148,6 +171,8 @@ for (const model of await modelDirs()) {
       `  ${name} floor (raw ORT session.run): ${fmt(median(floor) / 1000)} s = encoder ${fmt(median(ort.map((o) => o.encoderMs)) / 1000)} s (${(ort[0] as OrtRunTimes).encoderCalls} calls) + decoder ${fmt(median(ort.map((o) => o.decoderMs)) / 1000)} s (${(ort[0] as OrtRunTimes).decoderCalls} calls); loop overhead = wall / floor = ${fmt(median(rs.map((r, i) => r.wallMs / (floor[i] as number))), 3)}`,
     );
   }
+  const agreement = agreementWithFp32(model.size, ceph.at(-1) as ChildResult);
+  if (agreement !== null) console.log(`  ${agreement}`);
   last = { speedup: median(ratios), same };
   console.log(`  speed-up (transformers.js wall / cephalon wall, median of per-round ratios): ${fmt(last.speedup)}  same tokens: ${same ? 'yes' : 'NO'}`);
 }
