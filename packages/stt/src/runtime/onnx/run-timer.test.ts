@@ -1,13 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readReferenceMel } from '../../transcription/reference/load-reference.js';
-import { loadDevModel } from './parity-checks.js';
+import { loadDevModel, readReference } from './parity-checks.js';
 import { startOrtRunTimer, stopOrtRunTimer } from './run-timer.js';
 
 test('the ORT run timer counts encoder and decoder session.run calls only while it runs', async () => {
   const model = await loadDevModel('merged', { intraOpNumThreads: 1, interOpNumThreads: 1 });
   try {
-    const mel = readReferenceMel('mel_jfk_w0.bin').data;
+    const mel = readReference('mel_jfk_w0').data;
     assert.equal(stopOrtRunTimer(), null, 'off by default');
     const times = startOrtRunTimer();
     const t0 = performance.now();
