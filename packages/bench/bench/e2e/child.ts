@@ -3,8 +3,8 @@
  * (`../e2e.bench.ts` spawns it). Both engines get the same 16 kHz samples cut into the same fixed 30 s windows and
  * decode each window greedily, without timestamps, without temperature fallback, up to the same token limit.
  * The windows are 29.98 s, not 30 s: on a full 30 s chunk transformers.js reflect-pads the audio for the last STFT
- * frame where OpenAI (and Cephalon) pad with zeros (measured on long.wav window 0: max |Δ| 0.23 in frame 2999, which
- * changes the random tiny model's 11th token); with 320 zero samples at the end of every window both front ends
+ * frame where OpenAI (and Cephalon) pad with zeros (`mel-edge.ts`: on long.wav's first 30 s, max |Δ| 0.232 in frame
+ * 2999, which changes the random tiny model's 11th token); with 320 zero samples at the end of every window both front ends
  * compute the same log-mel, and the encoder input is still 3000 frames.
  *  - cephalon: `createTranscriber` + one `transcribeDetailed` per window (so its log-mel is computed per window, as
  *    transformers.js does; the sequential strategy makes one window of each);
