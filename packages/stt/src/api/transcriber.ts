@@ -35,6 +35,10 @@ export interface TranscriberOptions {
   readonly device?: 'cpu' | 'cuda';
   /** Threads inside one operator; default ONNX Runtime's choice. */
   readonly threads?: number;
+  /** Threads running independent operators in parallel; default ONNX Runtime's choice (unused in its default sequential mode). */
+  readonly interOpThreads?: number;
+  /** ONNX Runtime worker threads busy-wait between operators (ORT's default) instead of sleeping; default false (see `RuntimeSessionOptions.allowSpinning`). */
+  readonly allowSpinning?: boolean;
   /** Hub settings and download progress, passed to `resolveModel`. */
   readonly hub?: Omit<PullOptions, 'dtype'>;
   /** Audio loading options (resampler, high-pass, normalisation, ffmpeg path). */
@@ -137,6 +141,8 @@ export async function createTranscriber(options: TranscriberOptions): Promise<Tr
     sessionOptions: {
       executionProviders: [options.device ?? 'cpu'],
       ...(options.threads === undefined ? {} : { intraOpNumThreads: options.threads }),
+      ...(options.interOpThreads === undefined ? {} : { interOpNumThreads: options.interOpThreads }),
+      ...(options.allowSpinning === undefined ? {} : { allowSpinning: options.allowSpinning }),
     },
   });
   const words = createWordAligner(model.decoder, tokenizer, manifest.configs.generation.alignmentHeads);

@@ -10,6 +10,7 @@ import { OnnxKvCache } from './kv-cache.js';
 import { cacheBranchTensor, checkPositions, checkTokens, emptyTensor, gatherPositions, idsTensor, rowsIdentical, tileRows } from './decoder-inputs.js';
 import type { DecoderIoNames } from './io-names.js';
 import { tileFirstRow } from './row-reorder.js';
+import { runTimerAdd, runTimerStart } from './run-timer.js';
 
 /** A decoder session with its discovered names. */
 export interface DecoderSession {
@@ -33,8 +34,11 @@ function asOnnxCache(cache: KvCache): OnnxKvCache {
 }
 
 async function run(part: DecoderSession, feeds: Feeds, fetches: Fetches): Promise<ort.InferenceSession.ReturnType> {
+  const t0 = runTimerStart();
   try {
-    return await part.session.run(feeds, fetches);
+    const out = await part.session.run(feeds, fetches);
+    runTimerAdd('decoder', t0);
+    return out;
   } catch (cause) {
     const text = cause instanceof Error ? cause.message : String(cause);
     throw new RuntimeError('DECODER_RUN_FAILED', `ONNX Runtime failed running ${part.file}: ${text}`, {

@@ -5,6 +5,7 @@ import * as ort from 'onnxruntime-node';
 import { N_FRAMES } from '../../core/constants.js';
 import { ModelCorruptError, RuntimeError } from '../../core/errors.js';
 import type { EncoderOutput, WhisperEncoder, WhisperModelDims } from '../types.js';
+import { runTimerAdd, runTimerStart } from './run-timer.js';
 
 export class OnnxWhisperEncoder implements WhisperEncoder {
   constructor(
@@ -27,8 +28,10 @@ export class OnnxWhisperEncoder implements WhisperEncoder {
     }
     const input = new ort.Tensor('float32', mel, [batch, this.dims.nMels, N_FRAMES]);
     let out: ort.InferenceSession.ReturnType;
+    const t0 = runTimerStart();
     try {
       out = await this.session.run({ [this.names.input]: input });
+      runTimerAdd('encoder', t0);
     } catch (cause) {
       const text = cause instanceof Error ? cause.message : String(cause);
       throw new RuntimeError('ENCODER_RUN_FAILED', `ONNX Runtime failed running ${this.file}: ${text}`, { cause, hint: 'Check that config.json belongs to this encoder.', details: { file: this.file } });

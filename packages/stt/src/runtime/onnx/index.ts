@@ -12,3 +12,5 @@ export { openGraph } from './graph-runner.js';
 export type { GraphFeed, GraphOutput, GraphRunner } from './graph-runner.js';
 export { PROTOTYPE_MASK_FLOOR, StaticWhisperDecoder, isStaticStep } from './static-decoder.js';
 export type { StaticMaskPolicy } from './static-decoder.js';
+export { startOrtRunTimer, stopOrtRunTimer } from './run-timer.js';
+export type { OrtRunTimes } from './run-timer.js';

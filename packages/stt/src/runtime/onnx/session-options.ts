@@ -23,6 +23,13 @@ export interface RuntimeSessionOptions {
    * Default `['cpu']`. `'cuda'` needs the CUDA build of onnxruntime-node (see `RuntimeError` hint).
    */
   readonly executionProviders?: readonly ExecutionProviderName[];
+  /**
+   * Whether ONNX Runtime's intra-op worker threads busy-wait for the next operator (ORT's own default) instead of
+   * sleeping. Default `false`: a Whisper decoder step is many small operators, and on a machine whose cores are
+   * shared the spinning threads take the time the working ones need (`npm run bench:e2e -- --spin` compares;
+   * docs/performance.md). Set `true` on an otherwise idle machine to shave the wake-up latency.
+   */
+  readonly allowSpinning?: boolean;
 }
 
 /** Resolved options: every field set. */
@@ -31,6 +38,7 @@ export interface ResolvedSessionOptions {
   readonly interOpNumThreads: number | null;
   readonly graphOptimizationLevel: GraphOptimizationLevel;
   readonly executionProviders: readonly ExecutionProviderName[];
+  readonly allowSpinning: boolean;
 }
 
 const KNOWN_PROVIDERS: readonly ExecutionProviderName[] = ['cpu', 'cuda'];
@@ -62,11 +70,14 @@ export function resolveSessionOptions(options: RuntimeSessionOptions = {}): Reso
   for (const p of providers) {
     if (!KNOWN_PROVIDERS.includes(p)) throw invalid('executionProviders', `has unknown provider "${String(p)}"`);
   }
+  const spinning: unknown = options.allowSpinning ?? false;
+  if (typeof spinning !== 'boolean') throw invalid('allowSpinning', `must be true or false, got ${JSON.stringify(spinning)}`);
   return {
     intraOpNumThreads: threads(options.intraOpNumThreads, 'intraOpNumThreads'),
     interOpNumThreads: threads(options.interOpNumThreads, 'interOpNumThreads'),
     graphOptimizationLevel: level,
     executionProviders: [...new Set(providers)],
+    allowSpinning: spinning,
   };
 }
 
@@ -77,6 +88,7 @@ export function sessionOptionsKey(options: ResolvedSessionOptions): string {
     options.interOpNumThreads,
     options.graphOptimizationLevel,
     options.executionProviders,
+    options.allowSpinning,
   ]);
 }
 
@@ -89,6 +101,8 @@ export function toOrtOptions(options: ResolvedSessionOptions): InferenceSession.
     executionProviders: [...options.executionProviders],
     graphOptimizationLevel: options.graphOptimizationLevel,
     logSeverityLevel: LOG_SEVERITY_ERROR,
+    // ORT's session config key "session.intra_op.allow_spinning", given as onnxruntime-node's nested `extra`.
+    extra: { session: { intra_op: { allow_spinning: options.allowSpinning ? '1' : '0' } } },
     ...(options.intraOpNumThreads === null ? {} : { intraOpNumThreads: options.intraOpNumThreads }),
     ...(options.interOpNumThreads === null ? {} : { interOpNumThreads: options.interOpNumThreads }),
   };
