@@ -68,3 +68,16 @@ export async function buildConversation(specs: readonly TurnSpec[], dir: string,
     rmSync(work, { recursive: true, force: true });
   }
 }
+
+/**
+ * Loop parameters of the scripted runs: a talkative agent (curious early, no social or doubt inhibition, 4 s
+ * cooldown), so that a short conversation has speak decisions and attempts to check. The guardrails are unchanged.
+ */
+export const TALKATIVE_LOOP_PARAMS = { states: { seekAbove: 0.35 }, policy: { threshold: 0.05, socialInhibition: 0, doubt: 0, cooldownSec: 4 } };
+
+/** Three short turns (two voices) with pauses: the fast test. */
+export const SHORT_CONVERSATION: readonly TurnSpec[] = [
+  { speaker: 'ada', voice: 'en+f2', text: 'Hello everyone, how are you today?', pauseBeforeSec: 1 },
+  { speaker: 'bob', voice: 'en+m3', text: 'I am fine, thank you. I walked by the river.', pauseBeforeSec: 2.5 },
+  { speaker: 'ada', voice: 'en+f2', text: 'That sounds lovely.', pauseBeforeSec: 2.5 },
+];
