@@ -24,14 +24,13 @@ export interface CheckOptions {
 export function checkAgentLog(records: readonly AgentRecord[], turns: readonly ScriptTurn[], o: CheckOptions): CheckRow[] {
   const rows: CheckRow[] = [];
   const utterances = ofType(records, 'utterance');
-  const empties = ofType(records, 'utterance-empty');
   const ticks = ofType(records, 'tick');
   const regions = ofType(records, 'speech-end');
   const speaks = ofType(records, 'speak');
   const holds = ofType(records, 'stay-silent').filter((r) => r.reason === 'speech-in-progress');
 
   const perTurn = turns.map((t) => utterances.filter((u) => overlaps(u.startSec, u.endSec, t.startSec, t.endSec)).length);
-  rows.push({ check: 'turns heard as exactly one utterance', value: `${perTurn.filter((n) => n === 1).length}/${turns.length} (per turn: ${perTurn.join(' ')}; empty regions ${empties.length})`, ok: perTurn.every((n) => n === 1) });
+  rows.push({ check: 'turns heard as exactly one utterance', value: `${perTurn.filter((n) => n === 1).length}/${turns.length} (per turn: ${perTurn.join(' ')}; without words ${utterances.filter((u) => u.words === 0).length})`, ok: perTurn.every((n) => n === 1) });
   const phantoms = utterances.filter((u) => !turns.some((t) => overlaps(u.startSec, u.endSec, t.startSec, t.endSec)));
   rows.push({ check: 'utterances outside every turn', value: String(phantoms.length), ok: phantoms.length === 0 });
 

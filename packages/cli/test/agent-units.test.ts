@@ -19,7 +19,7 @@ import type { AgentRecord } from '../src/agent/index.js';
 const word = (text: string, startSec: number, endSec: number, probability?: number): StreamWord => ({ text, startSec, endSec, timing: 'estimated', ...(probability === undefined ? {} : { probability }) });
 const at = { audioSec: 0, wallSec: 0 };
 
-test('utterance = the words committed between speech-start and speech-end; empty regions never become one', () => {
+test('utterance = the words committed between speech-start and speech-end; a region without words is one with empty text', () => {
   const t = new UtteranceTracker();
   assert.deepEqual(t.push({ ...at, type: 'speech-start', startSec: 1 }).map((u) => u.kind), ['speech-start']);
   t.push({ ...at, type: 'commit', text: 'a b', words: [word('a', 1.1, 1.3, 0.5), word('b', 1.3, 1.6, 0.8)], startSec: 1.1, endSec: 1.6, reason: 'agreement' });
@@ -36,7 +36,10 @@ test('utterance = the words committed between speech-start and speech-end; empty
   assert.equal(t.speechBetween(2.2, 3), true, 'the end is inside');
   assert.equal(t.speechBetween(0, 0.99), false);
   t.push({ ...at, type: 'speech-start', startSec: 4 });
-  assert.deepEqual(t.push({ ...at, type: 'speech-end', endSec: 5 }).map((x) => x.kind), ['empty', 'speech-end']);
+  const empty = t.push({ ...at, type: 'speech-end', endSec: 5 });
+  assert.deepEqual(empty.map((x) => x.kind), ['utterance', 'speech-end']);
+  const e = empty[0] as Extract<(typeof empty)[number], { kind: 'utterance' }>;
+  assert.deepEqual([e.utterance.index, e.utterance.text, e.utterance.words, e.utterance.confidence], [2, '', 0, 0], 'a region without words is still an utterance');
   assert.equal(utteranceConfidence([word('x', 0, 1)]), 1, 'no probability: 1');
 });
 

@@ -8,7 +8,7 @@
  * T + `lookaheadSec` (the VAD's detection delay: a speech start is reported about min-speech + padding after the
  * region's start), so any speech region overlapping [T, T + lookahead] is known and holds speaking back
  * (`speechInProgress`: the loop logs `stay-silent` with reason `speech-in-progress` and its terms). An utterance
- * enters the field at the first tick after it closed. The loop clock is `clockBase + 1000 T` with `clockBase` the
+ * enters the field at the first tick T at or after the audio time at which it closed (`heardAtSec`). The loop clock is `clockBase + 1000 T` with `clockBase` the
  * wall clock at start (never before the persisted heartbeat), so downtime between runs is real time.
  */
 import { mkdirSync } from 'node:fs';
@@ -131,7 +131,11 @@ export async function runAgent(o: AgentOptions): Promise<AgentSummary> {
     const tSec = nextTick * tickSec;
     nextTick++;
     const inputs: (ScoredEvent & { utterance: number })[] = [];
-    for (const u of pending.splice(0, pending.length)) {
+    // An utterance enters at the first tick at or after the moment it was heard (its speech end was confirmed), even
+    // when a slow decode makes several ticks run at once.
+    const due = pending.filter((u) => u.heardAtSec <= tSec);
+    pending.splice(0, due.length);
+    for (const u of due) {
       const speaker = speakerOf(u);
       const s = await scorer.score(u.text);
       inputs.push({ event: { timestampSec: tSec, modality: 'text', content: u.text, speaker }, score: { affect: Array.from(s.affect), confidence: s.confidence * u.confidence, source: s.source }, utterance: u.index });
@@ -154,7 +158,6 @@ export async function runAgent(o: AgentOptions): Promise<AgentSummary> {
     for (const u of tracker.push(e)) {
       if (u.kind === 'speech-start') o.onRecord({ type: 'speech-start', startSec: u.region.startSec, audioSec: u.audioSec });
       else if (u.kind === 'speech-end') o.onRecord({ type: 'speech-end', startSec: u.region.startSec, endSec: u.region.endSec ?? u.audioSec, audioSec: u.audioSec });
-      else if (u.kind === 'empty') o.onRecord({ type: 'utterance-empty', startSec: u.startSec, endSec: u.endSec, audioSec: u.audioSec });
       else {
         const x = u.utterance;
         utterances++;

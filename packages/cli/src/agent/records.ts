@@ -27,6 +27,7 @@ export type AgentRecord =
       readonly type: 'utterance';
       readonly index: number;
       readonly speaker: string;
+      /** '' when the decoder made out no words in the region (it still enters the field). */
       readonly text: string;
       readonly startSec: number;
       readonly endSec: number;
@@ -35,7 +36,6 @@ export type AgentRecord =
       readonly asrConfidence: number;
       readonly heardAtSec: number;
     }
-  | { readonly type: 'utterance-empty'; readonly startSec: number; readonly endSec: number; readonly audioSec: number }
   | {
       readonly type: 'tick';
       readonly tick: number;

@@ -2,7 +2,8 @@
  * Turns a transcription stream's events into utterances. **An utterance is the text committed between a VAD
  * `speech-start` and the following `speech-end`** (or the end of the stream, which closes an open region): every
  * commit inside the region belongs to it, whatever its reason (agreement, buffer limit, speech end). A region in
- * which nothing was committed (the decoder heard no words) is reported as empty and never enters the field.
+ * which nothing was committed (the decoder made out no words) is still an utterance, with empty text, 0 words and
+ * confidence 0: someone spoke, and the agent must know it (no force comes of it; the loop counts it as a message).
  * Confidence is the geometric mean of the committed words' probabilities (each word's mean token probability, from
  * the decoder's token log-probs), i.e. exp(mean log p) over the words.
  */
@@ -32,11 +33,11 @@ export interface HeardUtterance {
 export type UtteranceUpdate =
   | { readonly kind: 'speech-start'; readonly region: SpeechRegion; readonly audioSec: number }
   | { readonly kind: 'speech-end'; readonly region: SpeechRegion; readonly audioSec: number }
-  | { readonly kind: 'utterance'; readonly utterance: HeardUtterance }
-  | { readonly kind: 'empty'; readonly startSec: number; readonly endSec: number; readonly audioSec: number };
+  | { readonly kind: 'utterance'; readonly utterance: HeardUtterance };
 
-/** exp(mean log p) of the words that carry a probability (1 when none does). */
+/** exp(mean log p) of the words that carry a probability (1 when none does; 0 without words). */
 export function utteranceConfidence(words: readonly StreamWord[]): number {
+  if (words.length === 0) return 0;
   let sum = 0;
   let n = 0;
   for (const w of words) {
@@ -93,10 +94,10 @@ export class UtteranceTracker {
     if (open === null) return [];
     this.open = null;
     open.region.endSec = endSec;
-    const out: UtteranceUpdate[] = [{ kind: 'speech-end', region: open.region, audioSec }];
-    if (open.words.length === 0) out.unshift({ kind: 'empty', startSec: open.region.startSec, endSec, audioSec });
-    else out.unshift({ kind: 'utterance', utterance: this.utterance(open.words, open.region.startSec, endSec, audioSec) });
-    return out;
+    return [
+      { kind: 'utterance', utterance: this.utterance(open.words, open.region.startSec, endSec, audioSec) },
+      { kind: 'speech-end', region: open.region, audioSec },
+    ];
   }
 
   private utterance(words: readonly StreamWord[], startSec: number, endSec: number, audioSec: number): HeardUtterance {
