@@ -20,6 +20,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<{ default: Command }>>> = 
   vad: () => import('./commands/vad.js'),
   export: () => import('./commands/export.js'),
   research: () => import('./commands/research.js'),
+  agent: () => import('./commands/agent.js'),
 };
 
 function usage(): string {

@@ -70,7 +70,7 @@ export interface ListenPlan {
   readonly stream: StreamOptions;
 }
 
-function inputFrom(o: ParsedOptions): ListenInput {
+function inputFrom(o: ParsedOptions, CMD: string): ListenInput {
   const src = stringOpt(o, 'input') ?? 'mic';
   const fileOnly = ['speed', 'chunk-ms'].filter((k) => o[k] !== undefined);
   const stdinOnly = ['format-in', 'rate', 'channels'].filter((k) => o[k] !== undefined);
@@ -96,9 +96,10 @@ function inputFrom(o: ParsedOptions): ListenInput {
   return { kind: 'file', path: src, speed, chunkSec: chunkMs / 1000 };
 }
 
-/** Reads and checks every option; throws usage errors naming the flag. */
-export function listenPlan(o: ParsedOptions): ListenPlan {
-  const input = inputFrom(o);
+/** Reads and checks every option; throws usage errors naming the flag (and `command`: `cephalon agent` reuses this). */
+export function listenPlan(o: ParsedOptions, command = CMD): ListenPlan {
+  const CMD = command;
+  const input = inputFrom(o, CMD);
   const vad = vadPlan(CMD, o);
   const noVad = o['no-vad'] === true;
   if (noVad && vad.anySetting) usageError(CMD, 'the --vad-* settings have no effect with --no-vad');

@@ -27,7 +27,7 @@ const HELP = helpText(
 );
 
 /** Fails fast, before the model is loaded: a missing file, no microphone recorder. */
-async function checkSource(plan: ListenPlan, io: CommandIo): Promise<void> {
+export async function checkSource(plan: ListenPlan, io: CommandIo): Promise<void> {
   const input = plan.input;
   if (input.kind === 'mic') {
     pickMicBackend(input.backend);
@@ -41,14 +41,14 @@ async function checkSource(plan: ListenPlan, io: CommandIo): Promise<void> {
   }
 }
 
-async function openSource(plan: ListenPlan, io: CommandIo): Promise<ListenSource> {
+export async function openSource(plan: ListenPlan, io: CommandIo): Promise<ListenSource> {
   const input = plan.input;
   if (input.kind === 'mic') return openMicrophone(input.backend, input.device);
   if (input.kind === 'stdin') return openStdin(io.stdin, input.pcm);
   return openFile(resolve(io.cwd, input.path), input.speed, input.chunkSec);
 }
 
-async function loadTranscriber(plan: ListenPlan, io: CommandIo): Promise<Transcriber> {
+export async function loadTranscriber(plan: ListenPlan, io: CommandIo): Promise<Transcriber> {
   const download = downloadProgress(io);
   try {
     return await createTranscriber({

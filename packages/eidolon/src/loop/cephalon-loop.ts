@@ -32,6 +32,12 @@ export interface LoopOptions {
   readonly params?: Partial<LoopParams>;
 }
 
+/** What the host knows about the moment of a tick besides the events. */
+export interface TickContext {
+  /** Someone is speaking now (speech started and has not ended): do not talk over them. */
+  readonly speechInProgress?: boolean;
+}
+
 /** Seconds over which the recent-message count decays by 1/e. */
 const RECENT_WINDOW_SEC = 600;
 type Mutable = { -readonly [K in keyof LoopState]: LoopState[K] };
@@ -110,8 +116,12 @@ export class CephalonLoop {
     return events;
   }
 
-  /** Runs one tick with the events that arrived since the last one; returns what the host should do. */
-  tick(inputs: readonly ScoredEvent[]): LoopEvent[] {
+  /**
+   * Runs one tick with the events that arrived since the last one; returns what the host should do.
+   * `context.speechInProgress`: someone is talking now (the host's VAD); a decision to speak is then held back
+   * ('stay-silent', reason 'speech-in-progress', with its terms).
+   */
+  tick(inputs: readonly ScoredEvent[], context: TickContext = {}): LoopEvent[] {
     const p = this.params;
     const now = this.o.clock();
     const tick = this.s.tick + 1;
@@ -133,7 +143,7 @@ export class CephalonLoop {
       this.s.nextThoughtId++;
     }
     const situation = situationKey(this.s.state.name, this.s.drives);
-    const spoke = this.act(tick, now, present, othersSpoke, situation, out);
+    const spoke = this.act(tick, now, present, othersSpoke, situation, context.speechInProgress === true, out);
     const reactions = this.s.reactions ?? EMPTY_REACTIONS;
     const learnedNext = afterReactions(reactions, now, othersSpoke, spoke ? situation : null, p.reactions);
     if (learnedNext !== reactions) this.s.reactions = learnedNext;
@@ -153,10 +163,10 @@ export class CephalonLoop {
   }
 
   /** Filter and act (B5 steps 5-6): speak the top thought or hold it. Returns whether it spoke. */
-  private act(tick: number, now: number, present: boolean, othersSpoke: boolean, situation: string, out: LoopEvent[]): boolean {
+  private act(tick: number, now: number, present: boolean, othersSpoke: boolean, situation: string, speechInProgress: boolean, out: LoopEvent[]): boolean {
     const social = othersSpoke ? { ...this.s.social, lastOtherSpeechMs: now, unanswered: 0 } : this.s.social;
     const top = this.queue.top();
-    const d = decideSpeech({ nowMs: now, asleep: this.s.state.name === 'Asleep', top, pressure: this.queue.pressure(), drives: this.s.drives, othersPresent: present, social, learned: biasFor(this.s.reactions ?? EMPTY_REACTIONS, situation) }, this.params.policy);
+    const d = decideSpeech({ nowMs: now, asleep: this.s.state.name === 'Asleep', top, pressure: this.queue.pressure(), drives: this.s.drives, othersPresent: present, social, learned: biasFor(this.s.reactions ?? EMPTY_REACTIONS, situation), speechInProgress }, this.params.policy);
     if (!d.speak) {
       if (top !== undefined) out.push({ kind: 'stay-silent', tick, thought: top, reason: d.reason, terms: d.terms });
       return false;

@@ -1,5 +1,5 @@
 export { CephalonLoop } from './cephalon-loop.js';
-export type { LoopOptions } from './cephalon-loop.js';
+export type { LoopOptions, TickContext } from './cephalon-loop.js';
 export { DEFAULT_LOOP_PARAMS, LOOP_STATE_VERSION } from './defaults.js';
 export type { LoopParams, LoopState, LoopEvent, DowntimeParams } from './loop-types.js';
 export { INITIAL_DRIVES, DEFAULT_DRIVE_RATES, updateDrives, afterSpeaking } from './drives.js';

@@ -71,7 +71,7 @@ export interface SpeechTerms {
 
 export type SpeechDecision =
   | { readonly speak: true; readonly thought: Thought; readonly terms: SpeechTerms }
-  | { readonly speak: false; readonly reason: Guardrail | 'inhibited'; readonly terms: SpeechTerms | null };
+  | { readonly speak: false; readonly reason: Guardrail | 'inhibited' | 'speech-in-progress'; readonly terms: SpeechTerms | null };
 
 export interface PolicyContext {
   readonly nowMs: number;
@@ -83,6 +83,11 @@ export interface PolicyContext {
   readonly social: SocialMemory;
   /** Learned bias for the current situation (reactions.ts); default 0. */
   readonly learned?: number;
+  /**
+   * Someone is speaking right now (a host's voice activity detector saw speech start and not yet end): a decision to
+   * speak is held back as 'speech-in-progress', with its terms, so the host never talks over an utterance in progress.
+   */
+  readonly speechInProgress?: boolean;
 }
 
 const URGENT: ReadonlySet<string> = new Set(['reply', 'defend', 'downtime']);
@@ -116,7 +121,8 @@ export function decideSpeech(c: PolicyContext, p: PolicyParams = DEFAULT_POLICY)
   const learned = c.learned ?? 0;
   const score = trigger - (hSocial + hFatigue + hDoubt) + learned;
   const terms: SpeechTerms = { u, r, present, c: cc, o, q, trigger, hSocial, hFatigue, hDoubt, learned, score, threshold: p.threshold };
-  return score > p.threshold ? { speak: true, thought: top, terms } : { speak: false, reason: 'inhibited', terms };
+  if (!(score > p.threshold)) return { speak: false, reason: 'inhibited', terms };
+  return c.speechInProgress === true ? { speak: false, reason: 'speech-in-progress', terms } : { speak: true, thought: top, terms };
 }
 
 /** Social memory after this tick: others spoke (resets the unanswered count) and/or the agent spoke. */

@@ -47,6 +47,14 @@ export interface WhisperStreamEngine extends StreamEngine {
   readonly stats: EngineStats;
 }
 
+/** Mean of exp(logprob) over a word's tokens; undefined without tokens. */
+function meanTokenProbability(tokens: readonly { readonly logprob: number }[] | undefined): number | undefined {
+  if (tokens === undefined || tokens.length === 0) return undefined;
+  let sum = 0;
+  for (const t of tokens) sum += Math.exp(t.logprob);
+  return sum / tokens.length;
+}
+
 /** The window log-mel of a buffer of at most 30 s, and its content frames. */
 export function bufferMel(audio: Float32Array, nMels: number): { data: Float32Array; frames: number } {
   const mel = logMelSpectrogram(audio, { nMels, paddingSamples: STREAM_MEL_PADDING });
@@ -116,7 +124,8 @@ export function createWhisperStreamEngine(ctx: TranscriptionContext, options: Lo
       const ww = dtw ? await alignedWords(encoded, result, mel.frames, language) : windowWords(result, tokenizer, mel.frames, true);
       stats.alignMs += performance.now() - t;
       const words: StreamWord[] = ww.words.map((w, i) => {
-        const probability = ww.probabilities?.[i];
+        // DTW words carry OpenAI's word probability; estimated words the mean probability of their decoded tokens.
+        const probability = ww.probabilities?.[i] ?? meanTokenProbability(ww.tokens[i]);
         return {
           text: w.text,
           startSec: clamp(request.offsetSec + (w.startSec ?? 0)),
