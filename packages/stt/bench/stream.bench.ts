@@ -15,7 +15,8 @@
  *     window is bit-identical.
  * `--dims tiny` (or another published size) runs a random-weight model of that size instead of the dev model,
  * written by the exporter's random mode to `.cache/models/random-<size>/` on first use (gitignored).
- * Usage: npm run bench:stream [-- --dims SIZE] [--threads N] [--seconds S] [--speed X] [--skip-live] [--skip-fast]
+ * `--min-step S` sets the policy's minimum step (the library's default is 1 s).
+ * Usage: npm run bench:stream [-- --dims SIZE] [--threads N] [--seconds S] [--speed X] [--min-step S] [--skip-live] [--skip-fast]
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
@@ -33,6 +34,8 @@ const THREADS = arg('threads', 1);
 const DIMS_AT = process.argv.indexOf('--dims');
 const DIMS = DIMS_AT === -1 ? undefined : process.argv[DIMS_AT + 1];
 const SPEED = arg('speed', 1);
+/** The policy's minimum step (default: the library's, 1 s). */
+const MIN_STEP = process.argv.includes('--min-step') ? arg('min-step', 1) : undefined;
 const CHUNK_SEC = 0.1;
 const LONG = `${DEV_MODEL_DIR}audio/long.wav`;
 
@@ -133,7 +136,8 @@ async function run(parts: StreamParts, samples: Float32Array, speed: number, loc
   const wrapped: StreamParts = { engine: timedEngine(parts.engine, () => t0, records, samples), gate: timedGate(parts.gate, vad) };
   const events: { e: StreamEvent; atMs: number }[] = [];
   t0 = performance.now();
-  for await (const e of streamWith(wrapped, paced(samples, lockstep ? 0 : speed, origin), { language: 'en', lockstep })) events.push({ e, atMs: origin() });
+  const policy = MIN_STEP === undefined ? {} : { policy: { minStepSec: MIN_STEP } };
+  for await (const e of streamWith(wrapped, paced(samples, lockstep ? 0 : speed, origin), { language: 'en', lockstep, ...policy })) events.push({ e, atMs: origin() });
   return { records, vadMs: vad.ms, events, wallMs: origin() };
 }
 
@@ -154,7 +158,7 @@ async function main(): Promise<void> {
   }
   const dev = await loadDevModel({ intraOpNumThreads: THREADS }, modelDir);
   const ctx = { encoder: dev.model.encoder, decoder: dev.model.decoder, tokenizer: dev.tokenizer };
-  const policy = resolvePolicy();
+  const policy = resolvePolicy(MIN_STEP === undefined ? {} : { minStepSec: MIN_STEP });
   let lastRecords: readonly DecodeRecord[] = [];
   console.log(`bench:stream — ${modelName} (random weights, d_model ${dev.model.decoder.dims.dModel}, ${dev.model.decoder.dims.nDecoderLayers} decoder layers), ${f(seconds, 1)} s of long.wav, ${THREADS} thread(s), policy ${JSON.stringify(policy)}, Silero VAD (streaming defaults), greedy, temperature 0`);
 
