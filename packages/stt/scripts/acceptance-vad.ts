@@ -23,9 +23,10 @@ import { loadAudio } from '../src/audio/index.js';
 import type { Samples, SpeechRegion } from '../src/core/types.js';
 import { OPENAI_TRANSCRIBE_DEFAULTS } from '../src/transcription/reference/load-reference.js';
 import { createVadBatchedStrategy, createVadStrategy } from '../src/transcription/vad/index.js';
-import { createFrameVad, detectSpeech, speechProbabilities } from '../src/vad/index.js';
+import { createFrameVad, detectSpeech, regionsFromProbabilities, resolveVadOptions, speechProbabilities } from '../src/vad/index.js';
 import type { VadModelName } from '../src/vad/index.js';
 import { countingDevContext } from './vad/counting.js';
+import { describeGaps, readGaps } from './vad/gaps.js';
 import { buildTimeline, frameLevelQuantile, mergeWords, mergeWordsOnQuiet, pocketsphinxWords, SAMPLE_RATE, score, withWhiteNoise } from './vad/timeline.js';
 
 const JFK = fileURLToPath(new URL('../../../../shared/data/audio/jfk.flac', import.meta.url));
@@ -44,9 +45,23 @@ function fmt(r: SpeechRegion): string {
   return `${r.startSec.toFixed(2)}-${r.endSec.toFixed(2)}`;
 }
 
-async function scoreCase(name: string, audio: Samples, truth: readonly SpeechRegion[], criterion = true): Promise<void> {
+/** Silero's regions, and what its probabilities did in every true gap (why a gap is or is not split). */
+async function sileroWithGaps(audio: Samples, truth: readonly SpeechRegion[]): Promise<{ regions: SpeechRegion[]; gaps: string }> {
+  const vad = await createFrameVad({ model: 'silero' });
+  try {
+    const options = resolveVadOptions(VAD);
+    const probs = await speechProbabilities(vad, audio.samples);
+    const regions = regionsFromProbabilities(probs, audio.samples.length, options, vad).map((r) => ({ startSec: r.start / SAMPLE_RATE, endSec: r.end / SAMPLE_RATE }));
+    return { regions, gaps: describeGaps(readGaps(probs, vad.frameSamples, truth, options), options) };
+  } finally {
+    await vad.dispose();
+  }
+}
+
+async function scoreCase(name: string, audio: Samples, truth: readonly SpeechRegion[], criterion = true, gaps = false): Promise<void> {
   for (const model of ['silero', 'energy'] as VadModelName[]) {
-    const regions = await detectSpeech(audio, { ...VAD, model });
+    const withGaps = gaps && model === 'silero' ? await sileroWithGaps(audio, truth) : undefined;
+    const regions = withGaps?.regions ?? (await detectSpeech(audio, { ...VAD, model }));
     const s = score(truth, regions, audio.samples.length / audio.sampleRate);
     const within = s.boundariesWithin(BOUNDARY_SEC);
     const pass = s.f1 >= F1_MIN && within === truth.length * 2;
@@ -56,6 +71,7 @@ async function scoreCase(name: string, audio: Samples, truth: readonly SpeechReg
         `boundaries within 250 ms ${String(within).padStart(3)}/${truth.length * 2}  max error ${Number.isFinite(s.maxBoundaryErrorSec) ? s.maxBoundaryErrorSec.toFixed(3) + ' s' : 'missed'}  ` +
         `regions ${String(regions.length).padStart(3)} (truth ${truth.length})  ${pass ? 'PASS' : model === 'energy' ? 'fails' : criterion ? 'FAIL' : 'fails (not a criterion)'}`,
     );
+    if (withGaps !== undefined) console.log(`${''.padEnd(34)}gaps: ${withGaps.gaps}`);
     if (model !== 'silero' || pass) continue;
     s.boundaryErrors.forEach(([startErr, endErr], i) => {
       if (startErr <= BOUNDARY_SEC && endErr <= BOUNDARY_SEC) return;
@@ -140,8 +156,8 @@ async function main(): Promise<void> {
     const nearlyClean = { samples: withWhiteNoise(timeline.samples, -70, seed + 1), sampleRate: SAMPLE_RATE };
     clean ??= nearlyClean;
     const noisy = { samples: withWhiteNoise(timeline.samples, -30, seed + 2), sampleRate: SAMPLE_RATE };
-    await scoreCase('espeak, noise -70 dBFS', nearlyClean, timeline.truth);
-    await scoreCase('espeak, noise -30 dBFS', noisy, timeline.truth);
+    await scoreCase('espeak, noise -70 dBFS', nearlyClean, timeline.truth, true, true);
+    await scoreCase('espeak, noise -30 dBFS', noisy, timeline.truth, true, true);
   }
   const dir = mkdtempSync(join(tmpdir(), 'cephalon-vad-jfk-'));
   let listing: string;

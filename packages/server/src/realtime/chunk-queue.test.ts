@@ -16,3 +16,14 @@ test('chunks pushed before and while reading come out in order; end() finishes a
   q.push(Int16Array.of(4)); // after the end: dropped
   assert.deepEqual(await read, [1, 2, 3]);
 });
+
+test('discard() drops the chunks not read yet and ends the stream', async () => {
+  const q = new ChunkQueue();
+  q.push(Int16Array.of(1));
+  const it = q[Symbol.asyncIterator]();
+  assert.deepEqual([...((await it.next()).value as Int16Array)], [1]);
+  q.push(Int16Array.of(2, 3));
+  q.discard();
+  q.push(Int16Array.of(4));
+  assert.equal((await it.next()).done, true);
+});

@@ -20,6 +20,12 @@ export class ChunkQueue implements AsyncIterable<Int16Array> {
     this.#notify();
   }
 
+  /** No more audio, and what was pushed but not read yet is dropped (`input_audio_buffer.clear`). */
+  discard(): void {
+    this.#chunks.length = 0;
+    this.end();
+  }
+
   #notify(): void {
     const wake = this.#wake;
     this.#wake = null;

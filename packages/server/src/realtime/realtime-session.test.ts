@@ -8,12 +8,13 @@ import type { ServerEvent, StreamOpener } from './realtime-session.js';
 const base = { audioSec: 0, wallSec: 0 };
 const commit = (text: string): StreamEvent => ({ ...base, type: 'commit', text, words: [], startSec: 0, endSec: 0, reason: 'agreement' });
 
-/** A stream that reads its whole source, then yields `script` and a final. */
-function scripted(script: StreamEvent[], seen: StreamOptions[]): StreamOpener {
+/** A stream that reads its whole source, then yields `script` and a final; `read` gets the samples it read. */
+function scripted(script: StreamEvent[], seen: StreamOptions[], read: number[] = []): StreamOpener {
   return async function* (source, options) {
     seen.push(options);
     let samples = 0;
     for await (const c of source) samples += c.length;
+    read.push(samples);
     yield* script;
     yield { ...base, type: 'final', text: '', words: [], aborted: false, decodes: 0, audioSec: samples / 16_000 };
   };
@@ -22,35 +23,60 @@ function scripted(script: StreamEvent[], seen: StreamOptions[]): StreamOpener {
 const append = (n: number): string => JSON.stringify({ type: 'input_audio_buffer.append', audio: Buffer.from(new Int16Array(n).buffer).toString('base64') });
 const update = (turn: unknown): string => JSON.stringify({ type: 'session.update', session: { type: 'transcription', audio: { input: { format: { type: 'audio/pcm', rate: 16000 }, turn_detection: turn } } } });
 
-test('server_vad: Silero options from the session; start, deltas, stop, committed, completed with session times', async () => {
+test('server_vad: Silero options from the session; start, deltas, stop, committed, completed with session times; clear discards', async () => {
   const events: ServerEvent[] = [];
   const seen: StreamOptions[] = [];
+  const read: number[] = [];
   const script: StreamEvent[] = [
     { ...base, type: 'speech-start', startSec: 0.5 },
     commit('hello there'),
     commit('world'),
     { ...base, type: 'speech-end', endSec: 1.25 },
   ];
-  const s = new RealtimeSession((e) => events.push(e), scripted(script, seen), { maxAudioSec: 60 });
+  const s = new RealtimeSession((e) => events.push(e), scripted(script, seen, read), { maxAudioSec: 60 });
   s.handle(update({ type: 'server_vad', threshold: 0.6, prefix_padding_ms: 200, silence_duration_ms: 700 }));
   s.handle(append(16_000));
-  s.handle(JSON.stringify({ type: 'input_audio_buffer.clear' })); // ends the stream: its events come after
-  s.handle(append(8_000)); // a second stream, starting 1 s into the session
-  s.handle(JSON.stringify({ type: 'input_audio_buffer.commit' }));
+  await new Promise((resolve) => setImmediate(resolve)); // the first stream has read its first second
+  s.handle(append(8_000)); // not read yet when the clear comes: discarded
+  s.handle(JSON.stringify({ type: 'input_audio_buffer.clear' })); // OpenAI's semantics: the uncommitted audio is gone
+  s.handle(append(8_000)); // a second stream, starting 1.5 s into the session
+  s.handle(JSON.stringify({ type: 'input_audio_buffer.commit' })); // ends the second stream, which drains its audio
   await s.idle();
   assert.deepEqual(seen[0]?.vad, { model: 'silero', threshold: 0.6, speechPadMs: 200, minSilenceDurationMs: 700 });
   assert.equal(seen[0]?.lockstep, false);
+  assert.deepEqual(read, [16_000, 8_000], 'the cleared stream never read the audio queued before the clear');
+  assert.deepEqual(seen.map((o) => o.signal?.aborted), [true, false], 'the cleared stream was aborted, the next one not');
   const types = events.map((e) => e.type).filter((t) => !t.startsWith('session.'));
   const turn = ['input_audio_buffer.speech_started', 'conversation.item.input_audio_transcription.delta', 'conversation.item.input_audio_transcription.delta', 'input_audio_buffer.speech_stopped', 'input_audio_buffer.committed', 'conversation.item.input_audio_transcription.completed'];
-  assert.deepEqual(types, ['input_audio_buffer.cleared', ...turn, ...turn]);
+  // The cleared stream's turn is not reported; the second stream's is.
+  assert.deepEqual(types, ['input_audio_buffer.cleared', ...turn]);
   const starts = events.filter((e) => e.type === 'input_audio_buffer.speech_started');
-  assert.deepEqual(starts.map((e) => e['audio_start_ms']), [500, 1500]);
-  assert.deepEqual(events.filter((e) => e.type === 'input_audio_buffer.speech_stopped').map((e) => e['audio_end_ms']), [1250, 2250]);
+  assert.deepEqual(starts.map((e) => e['audio_start_ms']), [2000]);
+  assert.deepEqual(events.filter((e) => e.type === 'input_audio_buffer.speech_stopped').map((e) => e['audio_end_ms']), [2750]);
   const done = events.filter((e) => e.type === 'conversation.item.input_audio_transcription.completed');
-  assert.deepEqual(done.map((e) => e['transcript']), ['hello there world', 'hello there world']);
+  assert.deepEqual(done.map((e) => e['transcript']), ['hello there world']);
   assert.deepEqual(done.map((e) => e['item_id']), starts.map((e) => e['item_id']));
   const committed = events.filter((e) => e.type === 'input_audio_buffer.committed');
-  assert.equal(committed[1]?.['previous_item_id'], committed[0]?.['item_id']);
+  assert.equal(committed[0]?.['previous_item_id'], null);
+});
+
+test('server_vad: commit ends the stream but keeps its audio (its turn is reported); turns committed before a clear keep their events', async () => {
+  const events: ServerEvent[] = [];
+  const read: number[] = [];
+  const turn: StreamEvent[] = [{ ...base, type: 'speech-start', startSec: 0.5 }, commit('kept'), { ...base, type: 'speech-end', endSec: 1 }];
+  const s = new RealtimeSession((e) => events.push(e), scripted(turn, [], read), { maxAudioSec: 60 });
+  s.handle(update({ type: 'server_vad' }));
+  s.handle(append(16_000));
+  s.handle(JSON.stringify({ type: 'input_audio_buffer.commit' }));
+  await s.idle(); // the turn was reported
+  s.handle(JSON.stringify({ type: 'input_audio_buffer.clear' })); // no stream open: nothing to discard
+  await s.idle();
+  assert.deepEqual(read, [16_000]);
+  assert.deepEqual(
+    events.filter((e) => e.type === 'conversation.item.input_audio_transcription.completed').map((e) => e['transcript']),
+    ['kept'],
+  );
+  assert.equal(events.at(-1)?.type, 'input_audio_buffer.cleared');
 });
 
 test('turn_detection null: no VAD, lockstep; commit completes the item, clear drops it, an empty commit is an error', async () => {

@@ -6,6 +6,7 @@
  *   `completed` carries every commit of the turn.
  * - `turn_detection: null`: one stream per item without VAD, fed in lockstep (deterministic: the same chunks give
  *   the library's `stream()` result); `input_audio_buffer.commit` ends it, and `final` gives `completed`.
+ * `input_audio_buffer.clear` discards the stream (its uncommitted audio and the turn or item in progress).
  */
 import { randomUUID } from 'node:crypto';
 import type { StreamEvent, StreamOptions } from '@cephalon/stt';
@@ -36,6 +37,10 @@ interface OpenStream {
   /** Session sample position of the stream's first sample. */
   readonly originSample: number;
   readonly manual: boolean;
+  /** Aborts this stream only (`input_audio_buffer.clear`); the session's own abort stops every stream. */
+  readonly cancel: AbortController;
+  /** Cleared: its audio is discarded and its later events are ignored. */
+  discarded: boolean;
   samples: number;
   /** The item the stream is transcribing (manual: from the first append; server_vad: between start and end). */
   item: Item | null;
@@ -84,7 +89,7 @@ export class RealtimeSession {
         case 'input_audio_buffer.commit':
           return this.#commit();
         case 'input_audio_buffer.clear':
-          this.#endStream();
+          this.#discardStream();
           return this.#emit({ type: 'input_audio_buffer.cleared' });
         default:
           throw new ConfigError('type', `unsupported event type ${JSON.stringify(e['type'])} (this server speaks the transcription subset of the Realtime API)`);
@@ -161,6 +166,21 @@ export class RealtimeSession {
     this.#stream = null;
   }
 
+  /**
+   * OpenAI's `clear`: the audio not committed yet is gone. The stream's unread audio is dropped, the stream is
+   * aborted (a decode in progress finishes, its result is not used) and nothing more is reported from it: the turn
+   * in progress (server_vad) or the item (manual) gets no further events. Turns already committed keep theirs.
+   */
+  #discardStream(): void {
+    const stream = this.#stream;
+    if (stream === null) return;
+    stream.discarded = true;
+    stream.item = null;
+    stream.source.discard();
+    stream.cancel.abort(new ApiError(499, 'the input audio buffer was cleared', { code: 'buffer_cleared' }));
+    this.#stream = null;
+  }
+
   #committed(itemId: string): void {
     this.#emit({ type: 'input_audio_buffer.committed', item_id: itemId, previous_item_id: this.#lastItemId });
     this.#lastItemId = itemId;
@@ -169,7 +189,8 @@ export class RealtimeSession {
   #startStream(): OpenStream {
     const c = this.#config;
     const manual = c.turnDetection === null;
-    const stream: OpenStream = { source: new ChunkQueue(), originSample: this.#position, manual, samples: 0, item: manual ? { id: newItemId(), startSec: 0, texts: [] } : null };
+    const cancel = new AbortController();
+    const stream: OpenStream = { source: new ChunkQueue(), originSample: this.#position, manual, cancel, discarded: false, samples: 0, item: manual ? { id: newItemId(), startSec: 0, texts: [] } : null };
     const options: StreamOptions = {
       task: 'transcribe',
       ...(c.language === null ? {} : { language: c.language }),
@@ -180,7 +201,7 @@ export class RealtimeSession {
           ? false
           : { model: 'silero', threshold: c.turnDetection.threshold, speechPadMs: c.turnDetection.prefixPaddingMs, minSilenceDurationMs: c.turnDetection.silenceDurationMs },
       lockstep: manual,
-      signal: this.#abort.signal,
+      signal: AbortSignal.any([this.#abort.signal, cancel.signal]),
     };
     this.#stream = stream;
     // A stream starts once the previous one has ended (its audio waits in the queue meanwhile).
@@ -189,7 +210,7 @@ export class RealtimeSession {
   }
 
   async #run(stream: OpenStream, options: StreamOptions): Promise<void> {
-    if (this.#abort.signal.aborted) return;
+    if (this.#abort.signal.aborted || stream.discarded) return;
     try {
       for await (const e of this.#open(stream.source, options)) this.#onEvent(stream, e);
     } catch (error) {
@@ -205,7 +226,7 @@ export class RealtimeSession {
   }
 
   #onEvent(stream: OpenStream, e: StreamEvent): void {
-    if (this.#abort.signal.aborted) return;
+    if (this.#abort.signal.aborted || stream.discarded) return;
     switch (e.type) {
       case 'speech-start': {
         const item: Item = { id: newItemId(), startSec: e.startSec, texts: [] };

@@ -14,5 +14,6 @@ export { StreamingResampler } from './streaming-resample.js';
 export { highPass, DEFAULT_HIGH_PASS_HZ, type HighPassOptions } from './high-pass.js';
 export { normalizeLoudness, peakLevel, rmsLevel, DEFAULT_NORM_DBFS, type NormalizeOptions } from './normalize.js';
 export { logMelSpectrogram, type LogMel, type LogMelOptions } from './log-mel.js';
+export { IncrementalLogMel, type IncrementalMelStats, type MelWindow } from './incremental-log-mel.js';
 export { melFilterBank, hzToMel, melToHz, type MelFilterBank, type MelBins } from './mel-filters.js';
 export { padOrTrimMel, padOrTrimSamples, sliceMelFrames } from './pad-or-trim.js';

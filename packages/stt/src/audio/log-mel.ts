@@ -30,9 +30,9 @@ export interface LogMelOptions {
 }
 
 /** log10 of the power floor. */
-const LOG_FLOOR = -10;
+export const LOG_FLOOR = -10;
 /** Dynamic range kept below the maximum, in log10 units (80 dB). */
-const DYNAMIC_RANGE = 8;
+export const DYNAMIC_RANGE = 8;
 const PROGRESS_EVERY_FRAMES = 4096;
 /** Power below which OpenAI clamps before the log. */
 const POWER_FLOOR = 1e-10;
@@ -41,19 +41,19 @@ const FFT_SIZE: number = N_FFT;
 const HOP: number = HOP_LENGTH;
 
 /** Periodic Hann window of length N_FFT (torch.hann_window default). */
-function hannWindow(): Float64Array {
+export function hannWindow(): Float64Array {
   return Float64Array.from({ length: FFT_SIZE }, (_, i) => 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / FFT_SIZE));
 }
 
 /** The nonzero span of each mel filter, flattened: filter m covers FFT bins [first[m], first[m] + count[m]). */
-interface SparseFilters {
+export interface SparseFilters {
   readonly first: Int32Array;
   readonly count: Int32Array;
   /** Concatenated weights of every filter's span. */
   readonly weights: Float64Array;
 }
 
-function sparseFilters(nMels: number): SparseFilters {
+export function sparseFilters(nMels: number): SparseFilters {
   const { data, nFreqs } = melFilterBank(nMels);
   const first = new Int32Array(nMels);
   const count = new Int32Array(nMels);
@@ -110,7 +110,7 @@ function transposeAndScale(logs: Float32Array, nFrames: number, nMels: number, f
 }
 
 /** Windowed frame `f` of the centred, reflect-padded signal (x followed by zeros up to `length`). */
-function fillFrame(x: Float32Array, length: number, start: number, window: Float64Array, frame: Float64Array): void {
+export function fillFrame(x: Float32Array, length: number, start: number, window: Float64Array, frame: Float64Array): void {
   const n = x.length;
   const size = frame.length;
   if (start >= 0 && start + size <= n) {
@@ -124,7 +124,7 @@ function fillFrame(x: Float32Array, length: number, start: number, window: Float
 }
 
 /** Writes log10(max(filters · power, 1e-10)) of one frame to `out[at..at+nMels)`; returns the frame's maximum. */
-function melLogFrame(filters: SparseFilters, power: Float64Array, out: Float32Array, at: number): number {
+export function melLogFrame(filters: SparseFilters, power: Float64Array, out: Float32Array, at: number): number {
   const { first, count, weights } = filters;
   const nMels = first.length;
   let w = 0;

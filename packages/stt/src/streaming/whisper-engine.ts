@@ -5,7 +5,8 @@
  * timestamped export; otherwise the segment timestamps are spread over the words by character count and labelled
  * `'estimated'`.
  */
-import { logMelSpectrogram, padOrTrimMel, sliceMelFrames } from '../audio/index.js';
+import { IncrementalLogMel, logMelSpectrogram, padOrTrimMel, sliceMelFrames } from '../audio/index.js';
+import type { IncrementalMelStats } from '../audio/index.js';
 import { N_FRAMES, SAMPLE_RATE } from '../core/constants.js';
 import { InvalidOptionError } from '../core/errors.js';
 import { detectLanguage, pythonTail } from '../decoding/index.js';
@@ -37,6 +38,8 @@ export interface EngineStats {
   /** Tokens sampled (final attempt of each call). */
   tokens: number;
   skippedAsSilence: number;
+  /** STFT frames computed and reused by the incremental log-mel. */
+  readonly melFrames: IncrementalMelStats;
 }
 
 export interface WhisperStreamEngine extends StreamEngine {
@@ -55,7 +58,10 @@ function meanTokenProbability(tokens: readonly { readonly logprob: number }[] | 
   return sum / tokens.length;
 }
 
-/** The window log-mel of a buffer of at most 30 s, and its content frames. */
+/**
+ * The window log-mel of a buffer of at most 30 s, and its content frames, computed from scratch (the engine uses
+ * {@link IncrementalLogMel}, which gives the same bits reusing the previous step's frames).
+ */
 export function bufferMel(audio: Float32Array, nMels: number): { data: Float32Array; frames: number } {
   const mel = logMelSpectrogram(audio, { nMels, paddingSamples: STREAM_MEL_PADDING });
   const frames = Math.min(N_FRAMES, mel.nFrames - STREAM_MEL_PADDING / (SAMPLE_RATE / 100));
@@ -73,7 +79,9 @@ export function createWhisperStreamEngine(ctx: TranscriptionContext, options: Lo
   const nTextCtx = ctx.decoder.dims.nTextCtx;
   const initial = options.initialPrompt === null ? [] : tokenizer.encode(' ' + options.initialPrompt.trim());
   let language = options.language ?? (tokenizer.isMultilingual ? null : 'en');
-  const stats: EngineStats = { calls: 0, melMs: 0, encodeMs: 0, decodeMs: 0, alignMs: 0, tokens: 0, skippedAsSilence: 0 };
+  // One stream per engine: consecutive buffers share most of their audio, so only new STFT frames are computed.
+  const incrementalMel = new IncrementalLogMel(ctx.decoder.dims.nMels, STREAM_MEL_PADDING);
+  const stats: EngineStats = { calls: 0, melMs: 0, encodeMs: 0, decodeMs: 0, alignMs: 0, tokens: 0, skippedAsSilence: 0, melFrames: incrementalMel.stats };
   const promptTokens = (prompt: string): number[] => {
     const committed = prompt === '' ? [] : tokenizer.encode(' ' + prompt.trim());
     return [...initial, ...pythonTail(committed, Math.floor(nTextCtx / 2) - 1 - initial.length)];
@@ -103,7 +111,7 @@ export function createWhisperStreamEngine(ctx: TranscriptionContext, options: Lo
     async transcribe(request: EngineRequest): Promise<Hypothesis> {
       stats.calls++;
       let t = performance.now();
-      const mel = bufferMel(request.audio, ctx.decoder.dims.nMels);
+      const mel = incrementalMel.window(request.audio, Math.round(request.offsetSec * SAMPLE_RATE));
       stats.melMs += performance.now() - t;
       t = performance.now();
       const encoded = await ctx.encoder.encode(mel.data, 1);
