@@ -1,0 +1,2 @@
+/** Default-off research features on the decoder's hooks (issue #13; docs/research.md). */
+export * from './capture/index.js';
