@@ -96,3 +96,13 @@ test('scoreSequence: one teacher-forced call gives the decoder\'s own float32 su
     }
   }
 });
+
+test("re-decoding with tail 'end': the forced alternative's continuation replaces the rest; later stale spans are skipped", async () => {
+  const { result, decode, ctx } = await greedyWithCapture(trap);
+  const r = await redecodeWindow(ctx, result, decode, 5, { ...base, tail: 'end', rule: { marginBelow: 1 } });
+  assert.deepEqual(r.tokens, [2, 3]);
+  assert.equal(r.spans.length + r.skippedSpans, 1, 'one word-widened span (steps 0 and 1 are one word)');
+  // Continuing to the end: the forced 'b', then 'c', then EOT ends the candidate.
+  assert.equal(r.spans[0]?.candidates.find((c) => c.kind === 'what-if' && c.alternative === 2)?.tokens.join(), '2,3');
+  await assert.rejects(redecodeWindow(ctx, result, decode, 5, { ...base, alternatives: -1 }), /redecode\.alternatives/);
+});

@@ -1,7 +1,7 @@
 /**
  * Targeted re-decoding of low-confidence spans (research-features.md §1.3): mark steps with a `LowConfidenceRule` on a
  * captured greedy decode, join adjacent marks into spans widened to whole words, and for each span (left to right)
- * build candidates — "what if" the k-th alternative at the span's least confident step is forced and the decoder goes
+ * build candidates — "what if" the k-th alternative at the span's step of smallest top-1/top-2 margin is forced and the decoder goes
  * on, beam search restricted to the span from the cached prefix, greedy under different prior context — splice each
  * into the current transcript, score every spliced sequence exactly (one teacher-forced call), and keep the best by
  * log-probability, by a caller's language model, or both.
@@ -21,14 +21,18 @@ export type LmScorer = (text: string) => number | Promise<number>;
 
 export interface RedecodeOptions {
   readonly rule: LowConfidenceRule;
-  /** "What if" candidates: the 2nd .. `alternatives`-th most likely tokens at the span's least confident step (0 = off). */
+  /** "What if" candidates: the 2nd .. `alternatives`-th most likely tokens at the span's smallest-margin step (0 or 1 = off). */
   readonly alternatives: number;
   /** Beam search restricted to the span, with this many beams (0 = off). */
   readonly spanBeam: number;
   /** Other previous-text prompts to decode the span under greedily (each is one candidate); empty = off. */
   readonly priorContexts?: readonly (readonly number[])[];
-  /** Tokens decoded past the span's end in every candidate (so a changed span can rejoin the rest); default 0. */
-  readonly tail?: number;
+  /**
+   * Tokens decoded past the span's end in every candidate before the rest of the current sequence is appended (so a
+   * changed span can rejoin it); `'end'` = candidates continue to EOT (or the window's sample length) and replace
+   * everything after the span. Default 0.
+   */
+  readonly tail?: number | 'end';
   /** How candidates are ranked: the window's length-normalised log-probability, the LM, or their sum. */
   readonly rank: 'logprob' | 'lm' | 'both';
   readonly lm?: LmScorer;
@@ -56,7 +60,7 @@ export interface SpanReport {
   /** Step range `[start, end)` of the span in the sequence as it was when the span was processed. */
   readonly start: number;
   readonly end: number;
-  /** The least confident step in it (where alternatives are forced). */
+  /** The step of the span with the smallest top-1/top-2 margin (where alternatives are forced). */
   readonly pivot: number;
   readonly reasons: readonly string[];
   readonly candidates: readonly SpanCandidate[];
@@ -69,6 +73,8 @@ export interface RedecodeResult {
   readonly tokens: readonly number[];
   readonly sumLogprob: number;
   readonly spans: readonly SpanReport[];
+  /** Marked spans not re-decoded because an earlier span's winner had already replaced their tokens. */
+  readonly skippedSpans: number;
   /** Batched decoder calls spent on candidates (prefix call included) and on exact scoring. */
   readonly extraCalls: number;
   readonly scoringCalls: number;
@@ -96,7 +102,7 @@ export function lowConfidenceSpans(ctx: SpanDecodeContext, decode: CapturedDecod
     const last = spans[spans.length - 1];
     if (last !== undefined && start <= last.end) {
       last.end = Math.max(last.end, end);
-      if (measuresAt(decode, i).tokenProb < measuresAt(decode, last.pivot).tokenProb) last.pivot = i;
+      if (measuresAt(decode, i).margin < measuresAt(decode, last.pivot).margin) last.pivot = i;
       for (const r of reasons) if (!last.reasons.includes(r)) last.reasons.push(r);
     } else {
       spans.push({ start, end, pivot: i, reasons: [...reasons] });
@@ -128,13 +134,16 @@ function check(options: RedecodeOptions): void {
 export async function redecodeWindow(ctx: SpanDecodeContext, greedy: WindowResult, decode: CapturedDecode, topK: number, options: RedecodeOptions): Promise<RedecodeResult> {
   check(options);
   const { tokenizer } = ctx;
-  const tail = options.tail ?? 0;
+  const toEnd = options.tail === 'end';
+  const tail = toEnd ? 0 : ((options.tail as number | undefined) ?? 0);
+  const sampleLen = ctx.options.sampleLen ?? Math.floor(ctx.decoder.dims.nTextCtx / 2);
   const lengthPenalty = ctx.options.lengthPenalty;
   let current: readonly number[] = greedy.tokens;
   let currentSum = greedy.sumLogprob;
   let extraCalls = 0;
   let scoringCalls = 0;
   let extraRowSteps = 0;
+  let skippedSpans = 0;
   const reports: SpanReport[] = [];
   // Spans are found on the original decode; `shift` moves them when an earlier span changed the length.
   const spans = lowConfidenceSpans(ctx, decode, greedy.tokens, options.rule, topK).slice(0, options.maxSpans ?? Infinity);
@@ -143,10 +152,15 @@ export async function redecodeWindow(ctx: SpanDecodeContext, greedy: WindowResul
     const start = span.start + shift;
     const end = span.end + shift;
     const pivot = span.pivot + shift;
-    if (end > current.length || start < 0) break;
-    const suffix = current.slice(end + tail);
+    // A span whose tokens an earlier winner replaced (e.g. with `tail: 'end'`) has no capture any more: skipped.
+    const original = greedy.tokens.slice(span.start, span.end);
+    if (end > current.length || start < 0 || current.slice(start, end).some((t, j) => t !== original[j])) {
+      skippedSpans++;
+      continue;
+    }
+    const suffix = toEnd ? [] : current.slice(end + tail);
     const pieces: { kind: CandidateKind; alternative?: number; tokens: readonly number[] }[] = [];
-    const spanLen = end - start + tail;
+    const spanLen = toEnd ? sampleLen - start : end - start + tail;
     const run = async (forced: readonly number[], strategy: Parameters<typeof decodeFrom>[2], maxNew: number, c: SpanDecodeContext = ctx) => {
       const r = await decodeFrom(c, forced, strategy, maxNew);
       extraCalls += r.calls;
@@ -162,7 +176,7 @@ export async function redecodeWindow(ctx: SpanDecodeContext, greedy: WindowResul
       const id = alt === current[pivot] ? original : alt;
       if (id === undefined || id < 0 || id === current[pivot]) continue;
       const forced = [...current.slice(0, pivot), id];
-      pieces.push({ kind: 'what-if', alternative: k + 1, tokens: await run(forced, greedyStrategy, end + tail - pivot - 1) });
+      pieces.push({ kind: 'what-if', alternative: k + 1, tokens: await run(forced, greedyStrategy, toEnd ? sampleLen - pivot - 1 : end + tail - pivot - 1) });
     }
     if (options.spanBeam > 0) {
       pieces.push({ kind: 'span-beam', tokens: await run(current.slice(0, start), { kind: 'beam', beamSize: options.spanBeam, patience: 1 }, spanLen) });
@@ -198,5 +212,5 @@ export async function redecodeWindow(ctx: SpanDecodeContext, greedy: WindowResul
     currentSum = winner.sumLogprob;
     reports.push({ start, end, pivot, reasons: span.reasons, candidates, chosen });
   }
-  return { tokens: current, sumLogprob: currentSum, spans: reports, extraCalls, scoringCalls, extraRowSteps };
+  return { tokens: current, sumLogprob: currentSum, spans: reports, skippedSpans, extraCalls, scoringCalls, extraRowSteps };
 }
