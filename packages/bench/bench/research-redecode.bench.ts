@@ -215,15 +215,28 @@ async function partB(m: Model, ws: { encoded: EncoderOutput }[]): Promise<void> 
 async function partC(m: Model, ws: { encoded: EncoderOutput }[]): Promise<void> {
   const options: RedecodeOptions = { rule: { marginBelow: 0.5 }, alternatives: 3, spanBeam: 5, rank: 'logprob' };
   const greedy = (e: EncoderOutput) => decodeWindow({ decoder: m.model.decoder, tokenizer: m.tokenizer }, e, OPTIONS);
+  const stats = { spans: 0, changed: 0, extraCalls: 0, scoringCalls: 0, greedyCalls: 0, beamCalls: 0 };
   const greedyRedecode = async (e: EncoderOutput) => {
     const g = await greedyCaptured(m, e, 5);
-    return redecode(m, e, g.result, g.decode, options);
+    const r = await redecode(m, e, g.result, g.decode, options);
+    stats.spans += r.spans.length;
+    stats.changed += r.spans.filter((sp) => sp.chosen !== 0).length;
+    stats.extraCalls += r.extraCalls;
+    stats.scoringCalls += r.scoringCalls;
+    stats.greedyCalls += g.result.decoderSteps;
+    return r;
   };
-  const beam = (e: EncoderOutput) => decodeWindow({ decoder: m.model.decoder, tokenizer: m.tokenizer }, e, BEAM5);
+  const beam = async (e: EncoderOutput) => {
+    const r = await decodeWindow({ decoder: m.model.decoder, tokenizer: m.tokenizer }, e, BEAM5);
+    stats.beamCalls += r.decoderSteps;
+    return r;
+  };
   const t = await timeVariants(ws, { greedy, 'greedy+re-decode': greedyRedecode, 'beam 5': beam });
   const g = t['greedy'] as number;
   console.log(`C. wall time, ${m.name} (${ws.length} windows, median of ${REPS} alternating reps; rule margin<0.5, what-if k≤3 + span beam 5):`);
   for (const [n, v] of Object.entries(t)) console.log(`   ${n.padEnd(18)} ${fmt(v).padStart(9)} ms  ${fmt(v / g, 2)}x greedy`);
+  const per = (x: number) => fmt(x / REPS, 0);
+  console.log(`   per rep: greedy ${per(stats.greedyCalls)} calls; re-decoding ${per(stats.spans)} spans (${per(stats.changed)} changed), ${per(stats.extraCalls)} candidate calls + ${per(stats.scoringCalls)} scoring calls; beam 5 ${per(stats.beamCalls)} calls of 5 rows`);
 }
 
 const PARTS = process.env['PARTS'] ?? 'ABC';
