@@ -11,6 +11,7 @@ const SUBCOMMANDS: Readonly<Record<string, () => Promise<{ default: Command }>>>
   // Each research feature registers its subcommand here (one line).
   cost: () => import('./research/cost.js'),
   masks: () => import('./research/masks.js'),
+  logits: () => import('./research/logits.js'),
 };
 
 async function usage(): Promise<string> {

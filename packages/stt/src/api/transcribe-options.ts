@@ -6,6 +6,7 @@ import { DEFAULT_APPEND_PUNCTUATIONS, DEFAULT_PREPEND_PUNCTUATIONS } from '../al
 import { InvalidOptionError } from '../core/errors.js';
 import type { Segment } from '../core/types.js';
 import type { LanguageEvent, LongFormOptions, LongFormStrategy, ProgressEvent } from '../transcription/index.js';
+import type { CaptureLogitsOption } from '../research/index.js';
 
 /** Token choice at temperature 0: greedy (default) or beam search. */
 export type DecodingMode =
@@ -93,6 +94,8 @@ export interface TranscribeOptions {
   readonly signal?: AbortSignal;
   /** Called after every batched decoder call (profiling: time to first token, decoder steps). */
   readonly onDecoderStep?: () => void;
+  /** Research: capture per-step logits and confidence measures (docs/research.md §1); default null = off. */
+  readonly captureLogits?: CaptureLogitsOption | null;
 }
 
 /** OpenAI's default temperature ladder. */
@@ -155,6 +158,7 @@ export interface ResolvedTranscribeOptions {
   readonly onLanguage: ((event: LanguageEvent) => void) | undefined;
   readonly signal: AbortSignal | undefined;
   readonly onDecoderStep: (() => void) | undefined;
+  readonly captureLogits: CaptureLogitsOption | null;
 }
 
 /**
@@ -226,5 +230,6 @@ export function resolveTranscribeOptions(options: TranscribeOptions = {}, nTextC
     onLanguage: options.onLanguage,
     signal: options.signal,
     onDecoderStep: options.onDecoderStep,
+    captureLogits: options.captureLogits ?? null,
   });
 }

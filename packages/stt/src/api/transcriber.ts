@@ -19,6 +19,7 @@ import { sequentialStrategy } from '../transcription/index.js';
 import { clampSegment } from '../transcription/index.js';
 import type { LongFormHooks, LongFormResult } from '../transcription/index.js';
 import { resolveTranscribeOptions } from './transcribe-options.js';
+import { startCaptureSession } from '../research/index.js';
 import type { TranscribeOptions } from './transcribe-options.js';
 import { streamParts, streamWith } from './stream.js';
 import type { StreamOptions } from './stream.js';
@@ -162,8 +163,11 @@ export async function createTranscriber(options: TranscriberOptions): Promise<Tr
       ...(resolved.signal === undefined ? {} : { signal: resolved.signal }),
     };
     const onStep = resolved.onDecoderStep;
-    const runCtx = onStep === undefined ? ctx : { ...ctx, decoder: withStepHook(ctx.decoder, onStep) };
+    const stepCtx = onStep === undefined ? ctx : { ...ctx, decoder: withStepHook(ctx.decoder, onStep) };
+    const capture = resolved.captureLogits === null ? null : startCaptureSession(resolved.captureLogits, tokenizer, model.decoder.dims.vocabSize);
+    const runCtx = capture === null ? stepCtx : { ...stepCtx, hooks: capture.hooks };
     const result = await strategy.transcribe(runCtx, { audio: samples }, longForm, hooks);
+    capture?.finish(result.windows, { model: manifest.id, strategy: strategy.name, durationSec: result.durationSec });
     return { result, warnings: samples.warnings ?? [] };
   };
   async function* stream(source: AsyncIterable<PcmChunk>, opts: StreamOptions = {}): AsyncGenerator<StreamEvent, void, undefined> {

@@ -5,7 +5,7 @@
 import type { LogMel } from '../audio/index.js';
 import type { WordAligner } from '../alignment/index.js';
 import type { Samples, Segment, SpeechRegion } from '../core/types.js';
-import type { DecodingTokenizer } from '../decoding/index.js';
+import type { DecodeHooks, DecodingTokenizer } from '../decoding/index.js';
 import type { WhisperDecoder, WhisperEncoder } from '../runtime/types.js';
 import type { Attempt } from './fallback.js';
 import type { LongFormOptions } from './long-form-options.js';
@@ -17,6 +17,8 @@ export interface TranscriptionContext {
   readonly tokenizer: DecodingTokenizer;
   /** Cross-attention word alignment (needed for `wordTimestamps`; absent = the model cannot time words). */
   readonly words?: WordAligner;
+  /** Research hooks into every window decode (logit capture ...); absent = the standard decode. */
+  readonly hooks?: DecodeHooks;
 }
 
 /** The audio to transcribe. */
