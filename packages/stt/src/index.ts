@@ -28,3 +28,4 @@ export type { StreamOptions, StreamVadOptions, StreamParts } from './api/index.j
 export { createWordAligner, defaultAlignmentHeads, DEFAULT_APPEND_PUNCTUATIONS, DEFAULT_PREPEND_PUNCTUATIONS } from './alignment/index.js';
 export type { AlignmentDetail, WordAligner, WordAlignerOptions, WordTiming } from './alignment/index.js';
 export * from './export/index.js';
+export * from './research/index.js';

@@ -1,0 +1,2 @@
+/** Default-off research features on the decoder's hooks (`../shared/docs/research-features.md`). */
+export * from './beamnet/index.js';
