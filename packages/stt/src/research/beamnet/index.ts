@@ -17,3 +17,7 @@ export { beamnetHooks } from './rescorer.js';
 export type { BeamnetRescorerOptions, BeamnetStats, RescoreEvent, StepScorer } from './rescorer.js';
 export { agreementWithBeam, stepAgreement } from './evaluate.js';
 export type { BeamAgreement, StepAgreement } from './evaluate.js';
+export { planWindows, windowMel, DEFAULT_WINDOW_PLAN } from './windows.js';
+export type { AudioSource, WindowPlanOptions, WindowSpec } from './windows.js';
+export { collectBeamnetData, parseBeamnetData, trainFromData, evaluateBeamnet, heldOutWindows, experimentOptions, dataDigest, BEAMNET_DATA_FORMAT } from './pipeline.js';
+export type { BeamnetData, CollectDataOptions, EvaluateOptions, EvaluationReport, ExperimentModel, HeldOutWindow, ModeReport, TrainFromDataOptions } from './pipeline.js';
