@@ -17,7 +17,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {
-  collectBeamnetData, evaluateBeamnet, exportRandomWhisper, heldOutWindows, mlpToOnnx, openDenseNet, parseBeamnetData, trainFromData, writeBeamnetJson,
+  collectBeamnetData, evaluateBeamnet, exportRandomWhisper, heldOutWindows, mlpToOnnx, openDenseNet, parseBeamnetData, seededSentences, trainFromData, writeBeamnetJson,
 } from '../src/index.js';
 import type { BeamnetData, EvaluationReport, ExperimentModel, ModeReport } from '../src/index.js';
 import { DEV_MODEL_DIR, loadDevModel } from '../src/transcription/reference/load-reference.js';
@@ -34,31 +34,12 @@ const TINY_WINDOWS = arg('tiny-windows', 3);
 const FRESH = process.argv.includes('--fresh');
 const CACHE = fileURLToPath(new URL('../../../.cache/beamnet/', import.meta.url));
 
-const WORDS = (
-  'the a one two three little big red green blue house river mountain city morning evening train window music paper garden ' +
-  'walks runs sings opens closes reads writes finds keeps brings slowly quickly quietly never always today tomorrow near ' +
-  'under over before after because while and but with from into about seven eleven hundred people answer question story'
-).split(' ');
-
-/** Seeded sentences (mulberry32), 6 to 14 words. */
-function sentences(n: number, seed: number): string[] {
-  let a = seed >>> 0;
-  const rand = (): number => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return Array.from({ length: n }, () => Array.from({ length: 6 + Math.floor(rand() * 9) }, () => WORDS[Math.floor(rand() * WORDS.length)]).join(' ') + '.');
-}
-
 /** espeak-ng renders each sentence (voices and speeds cycled) into .cache/beamnet/espeak/. */
 function synthesize(n: number): { id: string; path: string }[] {
   const dir = `${CACHE}espeak/`;
   mkdirSync(dir, { recursive: true });
   const voices = ['en-us', 'en-gb', 'en-sc', 'en'];
-  return sentences(n, 7).map((text, i) => {
+  return seededSentences(n, 7).map((text, i) => {
     const path = `${dir}s${i}.wav`;
     if (!existsSync(path)) execFileSync('espeak-ng', ['-v', voices[i % voices.length] as string, '-s', String(140 + (i % 5) * 15), '-w', path, '--', text]);
     return { id: `espeak${i}`, path };

@@ -9,6 +9,7 @@ import type { Command, CommandIo } from '../command.js';
 /** Subcommand name -> module loader. Each module's default export is a `Command`. */
 const SUBCOMMANDS: Readonly<Record<string, () => Promise<{ default: Command }>>> = {
   // Each research feature registers its subcommand here (one line).
+  beamnet: () => import('./research/beamnet.js'),
 };
 
 async function usage(): Promise<string> {

@@ -21,3 +21,5 @@ export { planWindows, windowMel, DEFAULT_WINDOW_PLAN } from './windows.js';
 export type { AudioSource, WindowPlanOptions, WindowSpec } from './windows.js';
 export { collectBeamnetData, parseBeamnetData, trainFromData, evaluateBeamnet, heldOutWindows, experimentOptions, dataDigest, BEAMNET_DATA_FORMAT } from './pipeline.js';
 export type { BeamnetData, CollectDataOptions, EvaluateOptions, EvaluationReport, ExperimentModel, HeldOutWindow, ModeReport, TrainFromDataOptions } from './pipeline.js';
+export { loadExperimentModel } from './load-model.js';
+export { seededSentences } from './sentences.js';

@@ -43,6 +43,8 @@ export interface BeamnetData {
   readonly version: 1;
   readonly beamSize: number;
   readonly withoutTimestamps: boolean;
+  /** Sample limit of the decodes (`null` = the model's `nTextCtx / 2`). */
+  readonly sampleLen?: number | null;
   readonly sources: readonly AudioSource[];
   readonly windows: readonly WindowSpec[];
   readonly records: readonly WindowRecord[];
@@ -55,13 +57,15 @@ export interface CollectDataOptions {
   readonly beamSize?: number;
   /** Decode without timestamp tokens. Default true. */
   readonly withoutTimestamps?: boolean;
+  /** Sample limit of the decodes. Default `null` (the model's `nTextCtx / 2`, 224). */
+  readonly sampleLen?: number | null;
   readonly onProgress?: (done: number, total: number, window: string) => void;
   readonly signal?: AbortSignal;
 }
 
 /** The greedy options of the experiment (English, temperature 0, OpenAI's defaults otherwise). */
-export function experimentOptions(withoutTimestamps: boolean): WindowDecodeOptions {
-  return { ...DEFAULT_WINDOW_DECODE_OPTIONS, language: 'en', withoutTimestamps };
+export function experimentOptions(withoutTimestamps: boolean, sampleLen: number | null = null): WindowDecodeOptions {
+  return { ...DEFAULT_WINDOW_DECODE_OPTIONS, language: 'en', withoutTimestamps, sampleLen };
 }
 
 /**
@@ -71,6 +75,7 @@ export function experimentOptions(withoutTimestamps: boolean): WindowDecodeOptio
 export async function collectBeamnetData(model: ExperimentModel, sources: readonly AudioSource[], options: CollectDataOptions = {}): Promise<BeamnetData> {
   const beamSize = options.beamSize ?? 5;
   const withoutTimestamps = options.withoutTimestamps ?? true;
+  const sampleLen = options.sampleLen ?? null;
   if (new Set(sources.map((s) => s.id)).size !== sources.length) throw new InvalidOptionError('DUPLICATE_SOURCE', 'two audio sources share an id', { hint: 'Give every source its own id (file name).' });
   const loaded = await Promise.all(sources.map(async (s) => ({ source: s, samples: (await loadAudio(s.path)).samples })));
   const plan = loaded.flatMap((l) => planWindows(l.source.id, l.samples.length, options.plan).map((w) => ({ w, samples: l.samples })));
@@ -80,12 +85,12 @@ export async function collectBeamnetData(model: ExperimentModel, sources: readon
   for (const [i, { w, samples }] of plan.entries()) {
     options.signal?.throwIfAborted();
     const encoder = await model.encoder.encode(windowMel(samples, w), 1);
-    const r = await collectWindow(ctx, { audio: w.audio, window: w.window, encoder }, { greedy: experimentOptions(withoutTimestamps), beamSize });
+    const r = await collectWindow(ctx, { audio: w.audio, window: w.window, encoder }, { greedy: experimentOptions(withoutTimestamps, sampleLen), beamSize });
     records.push(r.record);
     examples.push(...r.examples);
     options.onProgress?.(i + 1, plan.length, w.window);
   }
-  return { format: BEAMNET_DATA_FORMAT, version: 1, beamSize, withoutTimestamps, sources, windows: plan.map((p) => p.w), records, examples };
+  return { format: BEAMNET_DATA_FORMAT, version: 1, beamSize, withoutTimestamps, sampleLen, sources, windows: plan.map((p) => p.w), records, examples };
 }
 
 /** Reads a data file written from `collectBeamnetData` (JSON); `name` is used in errors. */
@@ -169,6 +174,7 @@ export interface EvaluateOptions {
   /** Passes over the windows, modes alternating in a rotating order (timings are medians). Default 3. */
   readonly repeats?: number;
   readonly withoutTimestamps?: boolean;
+  readonly sampleLen?: number | null;
   readonly beamSize?: number;
   readonly onProgress?: (done: number, total: number) => void;
   readonly signal?: AbortSignal;
@@ -210,9 +216,9 @@ function median(v: readonly number[]): number {
  */
 export async function evaluateBeamnet(model: ExperimentModel, windows: readonly HeldOutWindow[], net: Mlp, scorer: StepScorer, examples: readonly BeamnetExample[], options: EvaluateOptions = {}): Promise<EvaluationReport> {
   const repeats = options.repeats ?? 3;
-  const greedy = experimentOptions(options.withoutTimestamps ?? true);
+  const greedy = experimentOptions(options.withoutTimestamps ?? true, options.sampleLen ?? null);
   const beam: WindowDecodeOptions = { ...greedy, strategy: { kind: 'beam', beamSize: options.beamSize ?? 5, patience: 1 } };
-  const sampleLen = Math.floor(model.decoder.dims.nTextCtx / 2);
+  const sampleLen = options.sampleLen ?? Math.floor(model.decoder.dims.nTextCtx / 2);
   const eot = model.tokenizer.eot;
   const modes = ['greedy', 'net', 'beam'] as const;
   const time: Record<(typeof modes)[number], number[]> = { greedy: [], net: [], beam: [] };
