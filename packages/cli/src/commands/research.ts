@@ -12,6 +12,7 @@ const SUBCOMMANDS: Readonly<Record<string, () => Promise<{ default: Command }>>>
   cost: () => import('./research/cost.js'),
   masks: () => import('./research/masks.js'),
   logits: () => import('./research/logits.js'),
+  beamnet: () => import('./research/beamnet.js'),
 };
 
 async function usage(): Promise<string> {

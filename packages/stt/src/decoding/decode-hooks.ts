@@ -25,6 +25,12 @@ export interface WindowHook {
    * the row's sequence `tokens` has the prompt, so the step index is `tokens.length - sampleBegin`).
    */
   readonly filters?: readonly LogitFilter[];
+  /**
+   * Asynchronous rescoring of the step's filtered rows (after `filters`, before the token choice), e.g. a network run
+   * in ONNX Runtime; may change the rows in place. `tokens[b]` is row `b`'s sequence (prompt included). Absent = the
+   * loop is exactly the standard one.
+   */
+  readonly rescore?: (logits: readonly Float32Array[], tokens: readonly (readonly number[])[]) => Promise<void>;
   /** Called with each finished decode of this window (before the fallback ladder judges it). */
   readonly end?: (result: WindowResult) => void;
   /**

@@ -170,3 +170,40 @@ test('hooks: extra filters run after the standard ones on every step, end() sees
   );
   assert.ok(!changed.tokens.includes(banned), 'a hook filter that masks a token changes the decode');
 });
+
+test('hooks: rescore runs after the filters on every step and its changes decide the token; absent = the standard loop', async () => {
+  const fn = hashedLogits(7, 8, 0.6);
+  const plain = await run(new FakeDecoder(fn), greedy);
+  const observed = await decodeWindow(
+    { decoder: new FakeDecoder(fn), tokenizer, hooks: { beginWindow: () => ({ rescore: () => Promise.resolve() }) } },
+    FAKE_ENCODER_OUTPUT,
+    greedy,
+  );
+  assert.deepEqual(observed.tokens, plain.tokens, 'a rescore that changes nothing leaves the decode as it was');
+  assert.deepEqual(observed.steps, plain.steps);
+  const banned = plain.tokens[0] as number;
+  let calls = 0;
+  const changed = await decodeWindow(
+    {
+      decoder: new FakeDecoder(fn),
+      tokenizer,
+      hooks: {
+        beginWindow: () => ({
+          rescore: async (logits, tokens) => {
+            calls++;
+            assert.equal(logits.length, tokens.length);
+            await Promise.resolve();
+            for (const l of logits) {
+              assert.equal(l[FAKE_IDS.sot], -Infinity, 'standard filters ran before the rescore');
+              l[banned] = -Infinity;
+            }
+          },
+        }),
+      },
+    },
+    FAKE_ENCODER_OUTPUT,
+    greedy,
+  );
+  assert.ok(!changed.tokens.includes(banned), 'what the rescore does to the row decides the token');
+  assert.equal(calls, changed.tokens.length + 1, 'one call per step, EOT step included');
+});

@@ -70,6 +70,7 @@ export async function decodeWindow(
   const loop: LoopSpec = {
     layout,
     filters: hook?.filters === undefined ? standard : [...standard, ...hook.filters],
+    rescore: hook?.rescore,
     tokenDecoder,
     nGroup: groupSize(options),
     sampleLen,
@@ -115,6 +116,7 @@ interface LoopSpec {
   readonly sampleLen: number;
   readonly nTextCtx: number;
   readonly noSpeech: number | undefined;
+  readonly rescore: ((logits: readonly Float32Array[], tokens: readonly (readonly number[])[]) => Promise<void>) | undefined;
 }
 
 interface LoopResult {
@@ -136,6 +138,7 @@ async function runDecodeLoop(decoder: WhisperDecoder, encoder: EncoderOutput, sp
   // The prompt call returns only the logits it needs: <|startoftranscript|> (no-speech probability) and the last position.
   const last = layout.tokens.length - 1;
   const firstPositions = spec.noSpeech === undefined || layout.sotIndex === last ? [last] : [layout.sotIndex, last];
+  const rescore = spec.rescore;
   const cache = decoder.createCache(encoder, nGroup);
   try {
     for (let i = 0; i < spec.sampleLen; i++) {
@@ -146,11 +149,15 @@ async function runDecodeLoop(decoder: WhisperDecoder, encoder: EncoderOutput, sp
         // Filtered in place: the step's logits buffer is ours until the next call, and nothing else reads it.
         const rowLogits = logitsRow(out, b, out.seqLen - 1);
         const scan = (scans[b] as RowScan).reset();
-        // Only the last filter may complete the scan: nothing changes the row after it.
-        spec.filters.forEach((filter, f) => filter.apply(rowLogits, row.tokens, f === spec.filters.length - 1 ? scan : undefined));
-        if (!scan.complete) scan.add(rowLogits);
+        // Only the last filter may complete the scan: nothing changes the row after it (unless a hook rescores it).
+        spec.filters.forEach((filter, f) => filter.apply(rowLogits, row.tokens, rescore === undefined && f === spec.filters.length - 1 ? scan : undefined));
+        if (rescore === undefined && !scan.complete) scan.add(rowLogits);
         return rowLogits;
       });
+      if (rescore !== undefined) {
+        await rescore(logits, rows.map((r) => r.tokens));
+        logits.forEach((l, b) => (scans[b] as RowScan).add(l));
+      }
       const update = spec.tokenDecoder.update(rows, logits, scans);
       if (update.parents !== null) reorderBytes += decoder.reorder(cache, update.parents);
       rows = update.rows;

@@ -5,3 +5,4 @@ export { loadResearchModel, encodeFirstWindow } from './model-folder.js';
 export type { ResearchModel } from './model-folder.js';
 export * from './capture/index.js';
 export * from './redecode/index.js';
+export * from './beamnet/index.js';

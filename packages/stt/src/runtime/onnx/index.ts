@@ -9,6 +9,8 @@ export { kvCacheStats } from './cache-stats.js';
 export { openSileroVadSession, sileroVadModelPath } from './silero-vad.js';
 export type { SileroVadSession, SileroVadSessionOptions } from './silero-vad.js';
 export { openGraph } from './graph-runner.js';
+export { openDenseNet } from './dense-net.js';
+export type { DenseNetSession } from './dense-net.js';
 export type { GraphFeed, GraphOutput, GraphRunner } from './graph-runner.js';
 export { PROTOTYPE_MASK_FLOOR, StaticWhisperDecoder, isStaticStep } from './static-decoder.js';
 export type { StaticMaskPolicy } from './static-decoder.js';
