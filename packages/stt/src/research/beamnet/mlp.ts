@@ -7,6 +7,7 @@
  * Parameters are float64 while training; `roundToFloat32()` freezes them to the float32 values the ONNX export
  * writes, so the TypeScript forward pass and ONNX Runtime compute from the same numbers.
  */
+import { SeededRandom } from '../../decoding/prng.js';
 
 /** Parameters of one dense layer: `y = x W + b`, `W` row-major `[inputs, outputs]`. */
 export interface DenseLayer {
@@ -36,16 +37,10 @@ export interface Gradients {
   readonly bias: Float64Array[];
 }
 
-/** Deterministic uniform [0, 1) numbers (mulberry32). */
+/** Deterministic uniform [0, 1) numbers: the decoder's own seeded PRNG (mulberry32, `decoding/prng.ts`). */
 export function seededUniform(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = new SeededRandom(seed);
+  return () => random.next();
 }
 
 /** Dense layers with ReLU between them and raw scores out. */
